@@ -1,0 +1,1 @@
+return Assay.Cli.AssayCommand.Run(args);
