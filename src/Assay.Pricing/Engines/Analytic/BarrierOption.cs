@@ -32,7 +32,10 @@ public static class BarrierOption
 
         var isCall = p.Type == OptionType.Call;
         var terms = new ReinerRubinsteinTerms(isCall ? 1.0 : -1.0, isDown ? 1.0 : -1.0, p);
-        var strikeAtOrAboveBarrier = p.Strike >= p.Barrier;
+        // At K = H both combinations of A–D agree; the branch chosen there is the one that reduces to a single term
+        // (C, A or F) instead of a difference of equal terms, so e.g. a down-and-out put struck at its barrier is
+        // exactly worth its rebate leg rather than a rounding residue of either sign.
+        var strikeAtOrAboveBarrier = isCall ? p.Strike >= p.Barrier : p.Strike > p.Barrier;
         if (!isOut)
         {
             return KnockInWithoutRebate(terms, p.BarrierType, isCall, strikeAtOrAboveBarrier) + terms.E();
