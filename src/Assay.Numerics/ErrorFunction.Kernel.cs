@@ -1,0 +1,227 @@
+using System.Runtime.CompilerServices;
+
+namespace Assay.Numerics;
+
+/// <remarks>
+/// Scalar building blocks shared by <see cref="ErrorFunction"/> and <see cref="Normal"/>: error-free
+/// transformations (Dekker's product with Veltkamp's split, Knuth's and Møller's sums), an exponential of a
+/// double-double argument that returns a double-double mantissa and a power of two, and the evaluation of the
+/// fitted piecewise tables. The vector kernels in <c>ErrorFunction.Vector256.cs</c> perform exactly these
+/// operations, in this order, per lane.
+/// </remarks>
+public static partial class ErrorFunction
+{
+    /// <summary>Width of one table piece is 1/<see cref="PiecesPerUnit"/>.</summary>
+    internal const double PiecesPerUnit = 4.0;
+
+    /// <summary>Doubles per table row: hi and lo of the value at the centre, then 12 coefficients.</summary>
+    internal const int RowLength = 14;
+
+    /// <summary>Doubles per tail row: hi and lo of the constant term, then 10 coefficients.</summary>
+    internal const int TailLength = 12;
+
+    /// <summary>erfcx uses its table below this argument and the asymptotic tail in 1/y² above.</summary>
+    internal const double ErfcxTableLimit = 8.5;
+
+    /// <summary>Veltkamp's splitting constant 2^27 + 1.</summary>
+    internal const double SplitFactor = 134217729.0;
+
+    /// <summary>1.5·2^52: adding and subtracting it rounds a double of magnitude below 2^51 to an integer.</summary>
+    internal const double RoundShift = 6755399441055744.0;
+
+    internal const double Log2E = 1.4426950408889634;
+
+    /// <summary>ln 2 to 32 bits, so that k·Ln2Hi is exact for |k| &lt; 2^21.</summary>
+    internal const double Ln2Hi = 0.6931471803691238;
+
+    /// <summary>ln 2 − <see cref="Ln2Hi"/>.</summary>
+    internal const double Ln2Lo = 1.9082149292705877e-10;
+
+    private const double ErfcClamp = 28.0;
+    private const double ErfcxNegativeClamp = 27.5;
+    private const double HugeArgument = 3.273390607896142e150; // 2^500
+    private const double HugeScaleDown = 2.409919865102884e-181; // 2^-600
+    private const double HugeScaleUp = 4.149515568880993e180; // 2^600
+
+    /// <summary>a·b = p + e exactly (Dekker 1971, with Veltkamp's split); |a|, |b| must be below 2^995.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double TwoProduct(double a, double b, out double e)
+    {
+        var p = a * b;
+        var ca = SplitFactor * a;
+        var ah = ca - (ca - a);
+        var al = a - ah;
+        var cb = SplitFactor * b;
+        var bh = cb - (cb - b);
+        var bl = b - bh;
+        e = (((ah * bh) - p) + (ah * bl) + (al * bh)) + (al * bl);
+        return p;
+    }
+
+    /// <summary>a + b = s + e exactly for any a, b (Knuth's TwoSum).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double TwoSum(double a, double b, out double e)
+    {
+        var s = a + b;
+        var bb = s - a;
+        e = (a - (s - bb)) + (b - bb);
+        return s;
+    }
+
+    /// <summary>2^n for an integer-valued n in [−1022, 1023], built from its bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Pow2(double n) =>
+        BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(n + (RoundShift + 1023.0)) << 52);
+
+    /// <summary>e^(ah + al) = (mh + ml)·2^k with mh + ml in [0.7, 1.42] to about 2^-60 relative.</summary>
+    /// <remarks>|ah| ≤ 800; al is the low part of a double-double (|al| ≤ ulp(ah)). k is returned integer-valued.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ExpCore(double ah, double al, out double ml, out double k)
+    {
+        k = ((ah * Log2E) + RoundShift) - RoundShift;
+        var u = ah - (k * Ln2Hi);
+        var v = k * Ln2Lo;
+        var rh = TwoSum(u, al - v, out var rl);
+        var qh = TwoProduct(rh, rh, out var ql);
+        var t = ExpReduced;
+        var p = t[10];
+        p = (p * rh) + t[9];
+        p = (p * rh) + t[8];
+        p = (p * rh) + t[7];
+        p = (p * rh) + t[6];
+        p = (p * rh) + t[5];
+        p = (p * rh) + t[4];
+        p = (p * rh) + t[3];
+        p = (p * rh) + t[2];
+        p = (p * rh) + t[1];
+        p = (p * rh) + t[0];
+        var c = (rh * qh) * p;
+        var a1 = 1.0 + rh;
+        var e1 = (1.0 - a1) + rh;
+        var a2 = TwoSum(a1, 0.5 * qh, out var e2);
+        var lo = ((((e1 + e2) + (0.5 * ql)) + c) + (rl * a2));
+        var mh = a2 + lo;
+        ml = (a2 - mh) + lo;
+        return mh;
+    }
+
+    /// <summary>Evaluates a fitted piece at y: returns hi, with the low part in lo.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Piece(double[] table, double lastPiece, double y, out double lo)
+    {
+        var f = Math.Min(Math.Floor(y * PiecesPerUnit), lastPiece);
+        var t = y - ((f * (1.0 / PiecesPerUnit)) + (0.5 / PiecesPerUnit));
+        var row = table.AsSpan((int)f * RowLength, RowLength);
+        var p = row[13];
+        p = (p * t) + row[12];
+        p = (p * t) + row[11];
+        p = (p * t) + row[10];
+        p = (p * t) + row[9];
+        p = (p * t) + row[8];
+        p = (p * t) + row[7];
+        p = (p * t) + row[6];
+        p = (p * t) + row[5];
+        p = (p * t) + row[4];
+        p = (p * t) + row[3];
+        p = (p * t) + row[2];
+        var s = p * t;
+        var hi = row[0] + s;
+        lo = ((row[0] - hi) + s) + row[1];
+        return hi;
+    }
+
+    /// <summary>Evaluates an asymptotic tail K(z)/y with z = 1/y² as a double-double quotient.</summary>
+    /// <remarks>y must be finite and at least 1; for y ≥ 2^500 the product q·y is formed as (q·2^600)·(y·2^−600), which is exact.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Tail(double[] tail, double y, out double lo)
+    {
+        var z = 1.0 / (y * y);
+        var p = tail[11];
+        p = (p * z) + tail[10];
+        p = (p * z) + tail[9];
+        p = (p * z) + tail[8];
+        p = (p * z) + tail[7];
+        p = (p * z) + tail[6];
+        p = (p * z) + tail[5];
+        p = (p * z) + tail[4];
+        p = (p * z) + tail[3];
+        p = (p * z) + tail[2];
+        var s = p * z;
+        var kh = tail[0] + s;
+        var kl = ((tail[0] - kh) + s) + tail[1];
+        var qh = kh / y;
+        var huge = y >= HugeArgument;
+        var ys = huge ? y * HugeScaleDown : y;
+        var qs = huge ? qh * HugeScaleUp : qh;
+        var ph = TwoProduct(qs, ys, out var pl);
+        lo = (((kh - ph) - pl) + kl) / ys;
+        lo = huge ? lo * HugeScaleDown : lo;
+        return qh;
+    }
+
+    /// <summary>erfcx(y) for y ≥ 0 (finite) as a double-double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ErfcxPositive(double y, out double lo) =>
+        y < ErfcxTableLimit ? Piece(ErfcxPieces, 33.0, y, out lo) : Tail(ErfcxTail, y, out lo);
+
+    private static double ErfcScalar(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return x;
+        }
+
+        var y = Math.Min(Math.Abs(x), ErfcClamp);
+        var sh = TwoProduct(y, y, out var sl);
+        var mh = ExpCore(-sh, -sl, out var ml, out var k);
+        var fh = ErfcxPositive(y, out var fl);
+        var ph = TwoProduct(mh, fh, out var pl);
+        pl += (mh * fl) + (ml * fh);
+        var rh = ph + pl;
+        var rl = (ph - rh) + pl;
+        var ka = Math.Floor(k * 0.5);
+        var sa = Pow2(ka);
+        var sb = Pow2(k - ka);
+        var qh = (rh * sa) * sb;
+        if (x >= 0)
+        {
+            return qh;
+        }
+
+        var ql = (rl * sa) * sb;
+        var two = 2.0 - qh;
+        var e = (2.0 - two) - qh;
+        return two + (e - ql);
+    }
+
+    private static double ErfcxScalar(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return x;
+        }
+
+        if (x >= 0)
+        {
+            if (x == double.PositiveInfinity)
+            {
+                return 0.0;
+            }
+
+            var fh = ErfcxPositive(x, out var fl);
+            return fh + fl;
+        }
+
+        // erfcx(−y) = 2·e^(y²) − erfcx(y), with e^(y²) as (mh + ml)·2^k and the subtraction done before scaling.
+        var y = Math.Min(-x, ErfcxNegativeClamp);
+        var sh = TwoProduct(y, y, out var sl);
+        var mh = ExpCore(sh, sl, out var ml, out var k);
+        var gh = ErfcxPositive(y, out var gl);
+        var ka = Math.Floor(k * 0.5);
+        var ia = Pow2(-ka);
+        var ib = Pow2(ka - k);
+        var s = TwoSum(2.0 * mh, -((gh * ia) * ib), out var se);
+        var r = s + (se + ((2.0 * ml) - ((gl * ia) * ib)));
+        return (r * Pow2(ka)) * Pow2(k - ka);
+    }
+}

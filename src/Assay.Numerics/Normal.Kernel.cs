@@ -1,0 +1,165 @@
+using System.Runtime.CompilerServices;
+using static Assay.Numerics.ErrorFunction;
+
+namespace Assay.Numerics;
+
+/// <remarks>
+/// Scalar kernels. Φ(−y) for y ≥ 0 is computed as e^(−y²/2)·G(y): y² is formed exactly as a double-double,
+/// the exponential returns a double-double mantissa and a power of two, and G comes from 48 fitted pieces on
+/// [0, 12) or the asymptotic tail H(1/y²)/y; the power of two is applied last so that a subnormal result is
+/// rounded once. The vector kernels in <c>Normal.Vector256.cs</c> perform the same operations per lane.
+/// </remarks>
+public static partial class Normal
+{
+    /// <summary>1/√(2π), high part.</summary>
+    internal const double InvSqrt2PiHi = 0.3989422804014327;
+
+    /// <summary>1/√(2π) − <see cref="InvSqrt2PiHi"/>.</summary>
+    internal const double InvSqrt2PiLo = -2.49232720227773e-17;
+
+    /// <summary>√(2π), rounded.</summary>
+    internal const double Sqrt2Pi = 2.5066282746310002;
+
+    /// <summary>Φ is evaluated on |x| clamped here: Φ(−40) and φ(40) are below half the smallest subnormal.</summary>
+    internal const double Clamp = 40.0;
+
+    /// <summary>G uses its table below this argument and the tail above.</summary>
+    internal const double TableLimit = 12.0;
+
+    /// <summary>Φ⁻¹ refines with the centre series when |p − 1/2| is at most this (|x| ≤ 0.489).</summary>
+    internal const double CentreLimit = 0.1875;
+
+    /// <summary>G(y) = e^(y²/2)·Φ(−y) for finite y in [0, 40] as a double-double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double GScalar(double y, out double lo) =>
+        y < TableLimit ? Piece(CdfPieces, 47.0, y, out lo) : Tail(CdfTail, y, out lo);
+
+    /// <summary>Φ(−y) = (rh + rl)·2^k for y in [0, 40]; also returns G(y).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double LowerTailScalar(double y, out double rl, out double k, out double gh)
+    {
+        var sh = TwoProduct(y, y, out var sl);
+        var mh = ExpCore(-0.5 * sh, -0.5 * sl, out var ml, out k);
+        gh = GScalar(y, out var gl);
+        var ph = TwoProduct(mh, gh, out var pl);
+        pl += (mh * gl) + (ml * gh);
+        var rh = ph + pl;
+        rl = (ph - rh) + pl;
+        return rh;
+    }
+
+    private static double CdfScalar(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return x;
+        }
+
+        var y = Math.Min(Math.Abs(x), Clamp);
+        var rh = LowerTailScalar(y, out var rl, out var k, out _);
+        var ka = Math.Floor(k * 0.5);
+        var sa = Pow2(ka);
+        var sb = Pow2(k - ka);
+        var qh = (rh * sa) * sb;
+        if (x <= 0)
+        {
+            return qh;
+        }
+
+        var ql = (rl * sa) * sb;
+        var one = 1.0 - qh;
+        var e = (1.0 - one) - qh;
+        return one + (e - ql);
+    }
+
+    private static double PdfScalar(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            return x;
+        }
+
+        var y = Math.Min(Math.Abs(x), Clamp);
+        var sh = TwoProduct(y, y, out var sl);
+        var mh = ExpCore(-0.5 * sh, -0.5 * sl, out var ml, out var k);
+        var ph = TwoProduct(mh, InvSqrt2PiHi, out var pl);
+        pl += (mh * InvSqrt2PiLo) + (ml * InvSqrt2PiHi);
+        var r = ph + pl;
+        var ka = Math.Floor(k * 0.5);
+        return (r * Pow2(ka)) * Pow2(k - ka);
+    }
+
+    /// <summary>Wichura's PPND16 (AS 241) starting value for the lower-tail probability r = min(p, 1 − p).</summary>
+    /// <remarks>Returns |Φ⁻¹| to about 1e-16 relative; q = p − 1/2.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double InitialScalar(double q, double r)
+    {
+        var central = Math.Abs(q) <= 0.425;
+        var s = DMath.Sqrt(-DMath.Log(central ? 0.25 : r));
+        var far = s > 5.0;
+        var v = central ? 0.180625 - (q * q) : far ? s - 5.0 : s - 1.6;
+        var c = central ? PpndCentral : far ? PpndFar : PpndIntermediate;
+        var num = c[7];
+        var den = c[15];
+        for (var i = 6; i >= 0; i--)
+        {
+            num = (num * v) + c[i];
+            den = (den * v) + c[8 + i];
+        }
+
+        var ratio = num / den;
+        return central ? Math.Abs(q) * ratio : ratio;
+    }
+
+    private static double InverseCdfScalar(double p)
+    {
+        if (!(p >= 0.0 && p <= 1.0))
+        {
+            return double.NaN;
+        }
+
+        if (p == 0.0)
+        {
+            return double.NegativeInfinity;
+        }
+
+        if (p == 1.0)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var q = p - 0.5;
+        var r = q <= 0 ? p : 1.0 - p;
+        var y0 = Math.Min(InitialScalar(q, r), Clamp);
+
+        // One Newton step. Away from the centre it is taken on log Φ(−y): y1 = y0 + ln(Φ(−y0)/r)·Φ(−y0)/φ(y0),
+        // with Φ(−y0) = (rh + rl)·2^k kept unscaled and r scaled by 2^−k (exact), so the step stays accurate for
+        // subnormal r. Near the centre it is taken on D(y) = Φ(y) − 1/2 from its series, so that the residual
+        // is relative to |q| rather than to 1/2.
+        var rh = LowerTailScalar(y0, out var rl, out var k, out var gh);
+        var ka = Math.Floor(k * 0.5);
+        var rs = (r * Pow2(-ka)) * Pow2(ka - k);
+        var eps = ((rh - rs) + rl) / rs;
+        var tailStep = DMath.Log1p(eps) * (gh * Sqrt2Pi);
+
+        var s = y0 * y0;
+        var c = CentreSeries;
+        var sp = c[13];
+        for (var i = 12; i >= 2; i--)
+        {
+            sp = (sp * s) + c[i];
+        }
+
+        sp *= s;
+        var sh = c[0] + sp;
+        var sl = ((c[0] - sh) + sp) + c[1];
+        var dh = TwoProduct(y0, sh, out var dl);
+        dl += y0 * sl;
+        var residual = (dh - Math.Abs(q)) + dl;
+        var density = (InvSqrt2PiHi * (rh / gh)) * (Pow2(ka) * Pow2(k - ka));
+        var centreStep = -(residual / density);
+
+        var y1 = y0 + (Math.Abs(q) <= CentreLimit ? centreStep : tailStep);
+        return q < 0 ? -y1 : y1;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace Assay.Numerics.Tests.Normal;
+
+/// <summary>Special values and laws: limits, symmetry, monotonicity and the inverse undoing Φ.</summary>
+public sealed class LawsAndSpecialValuesTests
+{
+    [Fact]
+    public void Special_values_follow_the_contract()
+    {
+        Assert.True(double.IsNaN(ErrorFunction.Erfc(double.NaN)) && double.IsNaN(ErrorFunction.Erfcx(double.NaN)));
+        Assert.True(double.IsNaN(Numerics.Normal.Cdf(double.NaN)) && double.IsNaN(Numerics.Normal.Pdf(double.NaN)));
+        Assert.Equal(2.0, ErrorFunction.Erfc(double.NegativeInfinity));
+        Assert.Equal(0.0, ErrorFunction.Erfc(double.PositiveInfinity));
+        Assert.Equal(double.PositiveInfinity, ErrorFunction.Erfcx(double.NegativeInfinity));
+        Assert.Equal(0.0, ErrorFunction.Erfcx(double.PositiveInfinity));
+        Assert.Equal(0.0, Numerics.Normal.Cdf(double.NegativeInfinity));
+        Assert.Equal(1.0, Numerics.Normal.Cdf(double.PositiveInfinity));
+        Assert.Equal(0.5, Numerics.Normal.Cdf(0.0));
+        Assert.Equal(0.0, Numerics.Normal.Pdf(double.PositiveInfinity));
+        Assert.Equal(double.NegativeInfinity, Numerics.Normal.InverseCdf(0.0));
+        Assert.Equal(double.PositiveInfinity, Numerics.Normal.InverseCdf(1.0));
+        Assert.Equal(0.0, Numerics.Normal.InverseCdf(0.5));
+        foreach (var p in new[] { -1e-300, -0.5, Math.BitIncrement(1.0), 2.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+        {
+            Assert.True(double.IsNaN(Numerics.Normal.InverseCdf(p)), string.Create(CultureInfo.InvariantCulture, $"p={p:R}"));
+        }
+    }
+
+    [Fact]
+    public void Cdf_is_a_subnormal_not_zero_at_minus_38()
+    {
+        // mpmath 1.2.1: ncdf(-38) = 2.88542836006878...e-316, a subnormal double (spacing 4.9e-324 there).
+        var v = Numerics.Normal.Cdf(-38);
+        Assert.True(v > 2.88542e-316 && v < 2.88543e-316, string.Create(CultureInfo.InvariantCulture, $"Cdf(-38) = {v:R}"));
+    }
+
+    [Fact]
+    public void Cdf_is_monotone_and_symmetric_and_erfc_matches_it()
+    {
+        var previous = 0.0;
+        for (var i = -160_000; i <= 40_000; i++)
+        {
+            var x = i / 4096.0;
+            var c = Numerics.Normal.Cdf(x);
+            Assert.True(c >= previous, string.Create(CultureInfo.InvariantCulture, $"Cdf not monotone at x={x:R}: {c:R} < {previous:R}"));
+            previous = c;
+            if (Math.Abs(x) < 8)
+            {
+                var sum = c + Numerics.Normal.Cdf(-x);
+                Assert.True(Math.Abs(sum - 1.0) <= 2.3e-16, string.Create(CultureInfo.InvariantCulture, $"Φ(x)+Φ(−x) at x={x:R}: {sum:R}"));
+
+                // x/√2 is exact when x is a multiple of 2^-12 scaled by √2; compare Φ(x√2) with erfc(−x)/2 on
+                // arguments where x√2 is not exact, so allow a relative 4e-16 per unit of x² (the rounding of x√2).
+                var viaErfc = 0.5 * ErrorFunction.Erfc(-x);
+                var direct = Numerics.Normal.Cdf(x * 1.4142135623730951);
+                var tolerance = 4e-16 * (1 + (2 * x * x)) * direct;
+                Assert.True(Math.Abs(viaErfc - direct) <= tolerance, string.Create(CultureInfo.InvariantCulture, $"erfc vs Φ at x={x:R}: {viaErfc:R} vs {direct:R}"));
+            }
+        }
+    }
+
+    [Fact]
+    public void InverseCdf_undoes_Cdf_across_the_range()
+    {
+        for (var x = -38.0; x <= 8.0; x += 0.0625)
+        {
+            var p = Numerics.Normal.Cdf(x);
+            var back = Numerics.Normal.InverseCdf(p);
+
+            // Φ rounds to within half an ulp of p, so the round trip is exact up to that rounding: dx = dp/φ(x).
+            var tolerance = (Math.Abs(x) * 1e-15) + (Math.BitIncrement(p) - p) / Numerics.Normal.Pdf(x);
+            Assert.True(Math.Abs(back - x) <= tolerance, string.Create(CultureInfo.InvariantCulture, $"x={x:R} p={p:R} back={back:R}"));
+        }
+    }
+}
