@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Assay.Numerics.Random;
+namespace Assay.Numerics.RandomNumbers;
 
 /// <summary>Batch evaluation: four counters at once in <see cref="Vector256{T}"/> lanes, same bits as the scalar path.</summary>
 public readonly partial struct Philox4x32

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Assay.Numerics.Random;
+using Assay.Numerics.RandomNumbers;
 
-namespace Assay.Numerics.Tests.Random;
+namespace Assay.Numerics.Tests.RandomNumbers;
 
 /// <summary>Published known-answer vectors for Philox4x32-10, through the scalar, lane and span entry points.</summary>
 public sealed class Philox4x32KnownAnswerTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Xunit.Abstractions;
 
-namespace Assay.Numerics.Tests.Normal;
+namespace Assay.Numerics.Tests.NormalDistribution;
 
 /// <summary>Every kernel against correctly rounded mpmath values (tests/data/numerics/normal/generate_normal.py).</summary>
 public sealed class MpmathReferenceTests(ITestOutputHelper output)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Assay.Numerics.Tests.Normal;
+namespace Assay.Numerics.Tests.NormalDistribution;
 
 /// <summary>Special values and laws: limits, symmetry, monotonicity and the inverse undoing Φ.</summary>
 public sealed class LawsAndSpecialValuesTests

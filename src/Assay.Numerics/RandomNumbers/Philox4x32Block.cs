@@ -1,4 +1,4 @@
-namespace Assay.Numerics.Random;
+namespace Assay.Numerics.RandomNumbers;
 
 /// <summary>Four 32-bit words: a Philox4x32 counter (input) or a block of random output.</summary>
 /// <remarks>In Random123's notation, <see cref="W0"/> is <c>ctr[0]</c> … <see cref="W3"/> is <c>ctr[3]</c>.</remarks>

@@ -1,6 +1,6 @@
-using Assay.Numerics.Random;
+using Assay.Numerics.RandomNumbers;
 
-namespace Assay.Numerics.Tests.Random;
+namespace Assay.Numerics.Tests.RandomNumbers;
 
 /// <summary>The documented address layout and bit-to-uniform mapping of <see cref="Variates"/>, and its span fillers.</summary>
 public sealed class VariatesLayoutTests

@@ -1,7 +1,7 @@
 using System.Runtime.Intrinsics;
-using Assay.Numerics.Random;
+using Assay.Numerics.RandomNumbers;
 
-namespace Assay.Numerics.Tests.Random;
+namespace Assay.Numerics.Tests.RandomNumbers;
 
 /// <summary>The lane (Vector256) and span paths of Philox4x32 against the scalar reference, bit for bit.</summary>
 public sealed class Philox4x32VectorTests

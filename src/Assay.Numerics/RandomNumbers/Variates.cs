@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using StandardNormal = Assay.Numerics.Normal;
 
-namespace Assay.Numerics.Random;
+namespace Assay.Numerics.RandomNumbers;
 
 /// <summary>Random variates addressed by (seed, path, step, dimension), each a pure function of its address.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
-using Assay.Numerics.Random;
+using Assay.Numerics.RandomNumbers;
 
-namespace Assay.Numerics.Tests.Random;
+namespace Assay.Numerics.Tests.RandomNumbers;
 
 /// <summary>Statistical sanity checks that a broken generator, layout or mapping would fail (bounds are 5 standard errors).</summary>
 public sealed class VariatesStatisticsTests

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace Assay.Numerics.Random;
+namespace Assay.Numerics.RandomNumbers;
 
 /// <summary>Four Philox4x32 blocks in structure-of-arrays form: one <see cref="Vector256{T}"/> per word.</summary>
 /// <remarks>

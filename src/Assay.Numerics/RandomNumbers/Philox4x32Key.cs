@@ -1,4 +1,4 @@
-namespace Assay.Numerics.Random;
+namespace Assay.Numerics.RandomNumbers;
 
 /// <summary>The two 32-bit key words of Philox4x32.</summary>
 /// <remarks>In Random123's notation, <see cref="K0"/> is <c>key[0]</c> and <see cref="K1"/> is <c>key[1]</c>.</remarks>

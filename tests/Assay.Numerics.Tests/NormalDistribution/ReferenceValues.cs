@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Assay.Numerics.Tests.Normal;
+namespace Assay.Numerics.Tests.NormalDistribution;
 
 /// <summary>Reads the mpmath reference tables written by tests/data/numerics/normal/generate_normal.py.</summary>
 internal static class ReferenceValues

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Assay.Numerics.Random;
+namespace Assay.Numerics.RandomNumbers;
 
 /// <summary>The Philox4x32-10 counter-based generator: a keyed bijection of 128-bit counters.</summary>
 /// <remarks>

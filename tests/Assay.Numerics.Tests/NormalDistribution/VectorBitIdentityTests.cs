@@ -1,7 +1,7 @@
 using System.Runtime.Intrinsics;
 using Xunit.Abstractions;
 
-namespace Assay.Numerics.Tests.Normal;
+namespace Assay.Numerics.Tests.NormalDistribution;
 
 /// <summary>The Vector256 and Vector512 kernels return the scalar kernel's bits in every lane.</summary>
 public sealed class VectorBitIdentityTests(ITestOutputHelper output)

@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using StandardNormal = Assay.Numerics.Normal;
 
-namespace Assay.Numerics.Random;
+namespace Assay.Numerics.RandomNumbers;
 
 /// <summary>Span fillers: the variates of consecutive steps of one path and one dimension, vectorised.</summary>
 public static partial class Variates
