@@ -11,9 +11,8 @@ public sealed class VariatesStatisticsTests
     private const int Paths = 1000;
     private const int Steps = 1000;
 
-    // Normals use 256 paths × 1024 steps = 2^18: Normal.InverseCdf is still the slow placeholder (≈12 µs a call);
-    // raise to 1000 × 1000 once the deterministic kernel lands.
-    private const int NormalPaths = 256;
+    // Normals: 1024 paths × 1024 steps = 2^20.
+    private const int NormalPaths = 1024;
     private const int NormalSteps = 1024;
 
     [Fact]
