@@ -62,7 +62,9 @@ public static partial class DMath
         var r = hi - lo;
         var z = r * r;
         var c = r - (z * (P1 + (z * (P2 + (z * (P3 + (z * (P4 + (z * P5)))))))));
-        var y = 1.0 - ((lo - ((r * c) / (2.0 - c))) - hi);
+        var d = (r * c) / (2.0 - c);
+        var u = 1.0 + hi;
+        var y = u + ((hi - (u - 1.0)) + (d - lo));
         return ScaleByPowerOfTwo(y, k);
     }
 
@@ -84,7 +86,10 @@ public static partial class DMath
         var z = r * r;
         var c = r - (z * (Vector256.Create(P1) + (z * (Vector256.Create(P2) + (z * (Vector256.Create(P3)
             + (z * (Vector256.Create(P4) + (z * P5)))))))));
-        var y = Vector256<double>.One - ((lo - ((r * c) / (Vector256.Create(2.0) - c))) - hi);
+        var one = Vector256<double>.One;
+        var d = (r * c) / (Vector256.Create(2.0) - c);
+        var u = one + hi;
+        var y = u + ((hi - (u - one)) + (d - lo));
         return ScaleByPowerOfTwo(y, k);
     }
 
@@ -106,7 +111,10 @@ public static partial class DMath
         var z = r * r;
         var c = r - (z * (Vector512.Create(P1) + (z * (Vector512.Create(P2) + (z * (Vector512.Create(P3)
             + (z * (Vector512.Create(P4) + (z * P5)))))))));
-        var y = Vector512<double>.One - ((lo - ((r * c) / (Vector512.Create(2.0) - c))) - hi);
+        var one = Vector512<double>.One;
+        var d = (r * c) / (Vector512.Create(2.0) - c);
+        var u = one + hi;
+        var y = u + ((hi - (u - one)) + (d - lo));
         return ScaleByPowerOfTwo(y, k);
     }
 
