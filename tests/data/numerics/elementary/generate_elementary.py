@@ -17,7 +17,7 @@ Output: elementary.csv with columns
 Only finite, non-NaN expected values that are not trivially special (the special values are tested in C#)
 are written, except that exp overflow to +inf and underflow to +0 are kept as they sit on the thresholds.
 
-Rerun (about 20 s):  /usr/bin/python3 tests/data/numerics/elementary/generate_elementary.py
+Rerun (a few seconds):  /usr/bin/python3 tests/data/numerics/elementary/generate_elementary.py
 """
 import math
 import os
