@@ -17,7 +17,8 @@ public static partial class DMath
     private const double Expm1TermClamp = 1000.0;
 
     // R(r) = r (e^r + 1) / (e^r - 1) ~ 2 + z (P1 + z (P2 + ... + z P5)), z = r^2, |r| <= ln2 / 2; minimax for the
-    // absolute error of R (2^-58.9 with these doubles), derived by derive_coefficients.py.
+    // absolute error of R (2^-58.9 with these doubles), derived by derive_coefficients.py. Both polynomials are
+    // evaluated in Estrin's scheme (pairs first, then powers of z or r) to shorten the dependency chain.
     private const double P1 = 0.16666666666666602;       // 0x3FC555555555553E
     private const double P2 = -0.002777777777701553;     // 0xBF66C16C16BEBD84
     private const double P3 = 6.613756321482255e-05;     // 0x3F11566AAF265DEB
@@ -61,7 +62,8 @@ public static partial class DMath
         var lo = k * Ln2Lo;
         var r = hi - lo;
         var z = r * r;
-        var c = r - (z * (P1 + (z * (P2 + (z * (P3 + (z * (P4 + (z * P5)))))))));
+        var z2 = z * z;
+        var c = r - (z * ((P1 + (z * P2)) + (z2 * ((P3 + (z * P4)) + (z2 * P5)))));
         var d = (r * c) / (2.0 - c);
         var u = 1.0 + hi;
         var y = u + ((hi - (u - 1.0)) + (d - lo));
@@ -84,8 +86,8 @@ public static partial class DMath
         var lo = k * Ln2Lo;
         var r = hi - lo;
         var z = r * r;
-        var c = r - (z * (Vector256.Create(P1) + (z * (Vector256.Create(P2) + (z * (Vector256.Create(P3)
-            + (z * (Vector256.Create(P4) + (z * P5)))))))));
+        var z2 = z * z;
+        var c = r - (z * ((Vector256.Create(P1) + (z * P2)) + (z2 * ((Vector256.Create(P3) + (z * P4)) + (z2 * P5)))));
         var one = Vector256<double>.One;
         var d = (r * c) / (Vector256.Create(2.0) - c);
         var u = one + hi;
@@ -109,8 +111,8 @@ public static partial class DMath
         var lo = k * Ln2Lo;
         var r = hi - lo;
         var z = r * r;
-        var c = r - (z * (Vector512.Create(P1) + (z * (Vector512.Create(P2) + (z * (Vector512.Create(P3)
-            + (z * (Vector512.Create(P4) + (z * P5)))))))));
+        var z2 = z * z;
+        var c = r - (z * ((Vector512.Create(P1) + (z * P2)) + (z2 * ((Vector512.Create(P3) + (z * P4)) + (z2 * P5)))));
         var one = Vector512<double>.One;
         var d = (r * c) / (Vector512.Create(2.0) - c);
         var u = one + hi;
@@ -150,8 +152,10 @@ public static partial class DMath
         var rc = (hi - r) - lo;
         var r2 = r * r;
         var hr2 = 0.5 * r2;
-        var q = Q0 + (r * (Q1 + (r * (Q2 + (r * (Q3 + (r * (Q4 + (r * (Q5 + (r * (Q6 + (r * (Q7
-            + (r * (Q8 + (r * Q9)))))))))))))))));
+        var r4 = r2 * r2;
+        var q03 = (Q0 + (r * Q1)) + (r2 * (Q2 + (r * Q3)));
+        var q47 = (Q4 + (r * Q5)) + (r2 * (Q6 + (r * Q7)));
+        var q = q03 + (r4 * (q47 + (r4 * (Q8 + (r * Q9)))));
         var tail = (r2 * r) * q;
         var corr = rc + (rc * r);
 
@@ -189,10 +193,10 @@ public static partial class DMath
         var rc = (hi - r) - lo;
         var r2 = r * r;
         var hr2 = Vector256.Create(0.5) * r2;
-        var q = Vector256.Create(Q0) + (r * (Vector256.Create(Q1) + (r * (Vector256.Create(Q2)
-            + (r * (Vector256.Create(Q3) + (r * (Vector256.Create(Q4) + (r * (Vector256.Create(Q5)
-            + (r * (Vector256.Create(Q6) + (r * (Vector256.Create(Q7) + (r * (Vector256.Create(Q8)
-            + (r * Q9)))))))))))))))));
+        var r4 = r2 * r2;
+        var q03 = (Vector256.Create(Q0) + (r * Q1)) + (r2 * (Vector256.Create(Q2) + (r * Q3)));
+        var q47 = (Vector256.Create(Q4) + (r * Q5)) + (r2 * (Vector256.Create(Q6) + (r * Q7)));
+        var q = q03 + (r4 * (q47 + (r4 * (Vector256.Create(Q8) + (r * Q9)))));
         var tail = (r2 * r) * q;
         var corr = rc + (rc * r);
 
@@ -232,10 +236,10 @@ public static partial class DMath
         var rc = (hi - r) - lo;
         var r2 = r * r;
         var hr2 = Vector512.Create(0.5) * r2;
-        var q = Vector512.Create(Q0) + (r * (Vector512.Create(Q1) + (r * (Vector512.Create(Q2)
-            + (r * (Vector512.Create(Q3) + (r * (Vector512.Create(Q4) + (r * (Vector512.Create(Q5)
-            + (r * (Vector512.Create(Q6) + (r * (Vector512.Create(Q7) + (r * (Vector512.Create(Q8)
-            + (r * Q9)))))))))))))))));
+        var r4 = r2 * r2;
+        var q03 = (Vector512.Create(Q0) + (r * Q1)) + (r2 * (Vector512.Create(Q2) + (r * Q3)));
+        var q47 = (Vector512.Create(Q4) + (r * Q5)) + (r2 * (Vector512.Create(Q6) + (r * Q7)));
+        var q = q03 + (r4 * (q47 + (r4 * (Vector512.Create(Q8) + (r * Q9)))));
         var tail = (r2 * r) * q;
         var corr = rc + (rc * r);
 
