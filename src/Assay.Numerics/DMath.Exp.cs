@@ -42,8 +42,9 @@ public static partial class DMath
     /// <param name="x">Exponent; +∞ gives +∞, −∞ gives +0, NaN gives NaN.</param>
     /// <returns>e^x within 1 ulp; +∞ above 709.782712893384, subnormal or +0 below −708.4.</returns>
     /// <remarks>
-    /// x = k·ln2 + r with |r| ≤ ln2/2 (k by the 1.5·2^52 shifter, r = hi − lo in two parts), then
-    /// e^r = 1 − ((lo − r·c/(2 − c)) − hi) with c = r − r²·P(r²), and finally a once-rounded scaling by 2^k.
+    /// x = k·ln2 + r with |r| ≤ ln2/2 (k by the 1.5·2^52 shifter, r = hi − lo in two parts); with
+    /// c = r − r²·P(r²) and d = r·c/(2 − c) = e^r − 1 − r, e^r = 1 + hi + (d − lo) is summed with the exact error of
+    /// 1 + hi, and a once-rounded scaling by 2^k follows.
     /// </remarks>
     public static double Exp(double x)
     {
