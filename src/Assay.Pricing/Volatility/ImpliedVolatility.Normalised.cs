@@ -8,6 +8,9 @@ public static partial class ImpliedVolatility
     /// <summary>Householder steps after the initial guess (the paper shows two reach machine precision).</summary>
     private const int HouseholderSteps = 2;
 
+    /// <summary>A step this small relative to s is rounding noise, not an overshoot.</summary>
+    private const double ConvergedStep = 1e-12;
+
     /// <summary>2π/√27, the scale of the lower-branch map f(s) = (2π|x|/√27)·Φ(−|x|/(√3·s))³.</summary>
     private const double TwoPiOverSqrt27 = 1.2091995761561452337293855933640182188561781052456;
 
@@ -175,7 +178,13 @@ public static partial class ImpliedVolatility
         }
 
         var next = s + (nu * (1.0 + (0.5 * gamma * nu)) / (1.0 + (nu * (gamma + (delta * nu / 6.0)))));
-        return next > sLeft && next < sRight ? next : Bisect(s, sLeft, sRight);
+        if (next >= sLeft && next <= sRight)
+        {
+            return next;
+        }
+
+        // A step that leaves the bracket by rounding alone (converged) keeps s; a genuine overshoot bisects.
+        return Math.Abs(next - s) <= ConvergedStep * s ? s : Bisect(s, sLeft, sRight);
     }
 
     /// <summary>Lower branch (β &lt; b_l): interpolate f = (2π|x|/√27)·Φ(−|x|/(√3 s))³ in β and invert f in closed form.</summary>

@@ -78,9 +78,26 @@ public static partial class NormalisedBlack
     /// <summary>The normalised intrinsic value e^(y/2) − e^(−y/2) = 2·sinh(y/2) of an in-the-money option, y = |x| ≥ 0.</summary>
     internal static double Intrinsic(double y)
     {
-        // 2 sinh(y/2) = E + E/(E + 1) with E = e^(y/2) − 1; no cancellation for small y.
-        var e = DMath.Expm1(0.5 * y);
-        return e + (e / (e + 1.0));
+        var z = 0.5 * y;
+        if (z > 0.5)
+        {
+            // Cancellation is at most a factor e/(e − 1/e) ≈ 1.16 here.
+            var e = DMath.Exp(z);
+            return e - (1.0 / e);
+        }
+
+        // 2·sinh(z) by its Taylor series (odd terms up to z¹⁷, truncation below 1e−17 relative for z ≤ 1/2),
+        // so that small log-moneyness keeps full relative accuracy without relying on e^z − 1.
+        var w = z * z;
+        var series = 1.0 + (w / 272.0);
+        series = 1.0 + (w / 210.0 * series);
+        series = 1.0 + (w / 156.0 * series);
+        series = 1.0 + (w / 110.0 * series);
+        series = 1.0 + (w / 72.0 * series);
+        series = 1.0 + (w / 42.0 * series);
+        series = 1.0 + (w / 20.0 * series);
+        series = 1.0 + (w / 6.0 * series);
+        return 2.0 * z * series;
     }
 
     /// <summary>b(x, s, +1) for x ≤ 0: the out-of-the-money normalised call.</summary>
