@@ -8,6 +8,12 @@ public static partial class ImpliedVolatility
     /// <summary>Householder steps after the initial guess (the paper shows two reach machine precision).</summary>
     private const int HouseholderSteps = 2;
 
+    /// <summary>Hard limit on Householder steps; steps beyond two are taken only while the last one still moved s.</summary>
+    private const int HouseholderStepsMax = 6;
+
+    /// <summary>After two steps, iterate on while the last step moved s by more than this fraction.</summary>
+    private const double MovingStep = 1e-9;
+
     /// <summary>A step this small relative to s is rounding noise, not an overshoot.</summary>
     private const double ConvergedStep = 1e-12;
 
@@ -96,10 +102,18 @@ public static partial class ImpliedVolatility
         s = KeepInside(s, sLeft, sRight);
         var logBeta = branch == Branch.Lower ? DMath.Log(beta) : 0.0;
         iterations = 0;
-        for (var step = 0; step < HouseholderSteps; step++)
+        while (iterations < HouseholderStepsMax)
         {
+            var previous = s;
             s = HouseholderStep(branch, beta, betaComplement, logBeta, x, s, ref sLeft, ref sRight);
             iterations++;
+
+            // With a guess from the rational cubic, two fourth-order steps reach machine precision (paper §5);
+            // a further step is taken only if the second still moved s noticeably (a poor guess, rare).
+            if (iterations >= HouseholderSteps && !(Math.Abs(s - previous) > MovingStep * s))
+            {
+                break;
+            }
         }
 
         return s;
@@ -253,8 +267,21 @@ public static partial class ImpliedVolatility
         return -2.0 * Normal.InverseCdf(f);
     }
 
-    private static double KeepInside(double s, double sLeft, double sRight) =>
-        s > sLeft && s < sRight ? s : Bisect(double.NaN, sLeft, sRight);
+    /// <summary>Moves a guess that fell outside its branch to the nearer end of the branch.</summary>
+    private static double KeepInside(double s, double sLeft, double sRight)
+    {
+        if (s > sLeft && s < sRight)
+        {
+            return s;
+        }
+
+        if (s >= sRight && double.IsFinite(sRight))
+        {
+            return sRight;
+        }
+
+        return s <= sLeft && sLeft > 0 ? sLeft : Bisect(double.NaN, sLeft, sRight);
+    }
 
     /// <summary>A fallback point strictly inside the bracket; doubles when the bracket is open to the right.</summary>
     private static double Bisect(double s, double sLeft, double sRight)

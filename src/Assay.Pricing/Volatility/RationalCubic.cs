@@ -15,8 +15,8 @@ internal static class RationalCubic
     /// <summary>Above this control parameter the interpolant is treated as the chord.</summary>
     private const double ControlMax = 1e30;
 
-    /// <summary>The control parameter must exceed −1 for the denominator to stay positive; keep a margin.</summary>
-    private const double ControlMin = -1.0 + 1e-8;
+    /// <summary>Smallest control parameter used: the denominator stays ≥ 1/4 on the interval.</summary>
+    private const double ControlMin = 0.0;
 
     /// <summary>Evaluates the interpolant at <paramref name="x"/>.</summary>
     public static double Interpolate(double x, double xLeft, double xRight, double yLeft, double yRight, double dLeft, double dRight, double r)
@@ -74,11 +74,14 @@ internal static class RationalCubic
 
         if (denominator == 0)
         {
-            return numerator > 0 ? ControlMax : ControlMin;
+            return numerator > 0 ? ControlMax : 3.0;
         }
 
+        // A fit below 0 would let the denominator 1 + (r − 3)θ(1 − θ) come close to (or cross) zero inside the
+        // interval: the interpolant then has a pole. Such data do not want the second-derivative fit; fall back
+        // to the cubic Hermite interpolant (r = 3), still subject to the shape-preserving bound.
         var r = numerator / denominator;
-        return double.IsNaN(r) ? 3.0 : r;
+        return r >= 0 ? r : 3.0;
     }
 
     private static double ShapePreserving(double r, double chord, double dLeft, double dRight)
