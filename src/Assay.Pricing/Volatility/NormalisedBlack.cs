@@ -81,7 +81,7 @@ public static partial class NormalisedBlack
         var z = 0.5 * y;
         if (z > 0.5)
         {
-            // Cancellation is at most a factor e/(e − 1/e) ≈ 1.16 here.
+            // Cancellation costs at most a factor e^z/(e^z − e^(−z)) ≈ 1.6 (at z = 1/2) here.
             var e = DMath.Exp(z);
             return e - (1.0 / e);
         }
