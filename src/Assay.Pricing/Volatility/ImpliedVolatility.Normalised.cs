@@ -1,0 +1,297 @@
+using Assay.Numerics;
+
+namespace Assay.Pricing.Volatility;
+
+/// <content>The normalised "Let's Be Rational" solver: four-branch initial guess and Householder(3) refinement.</content>
+public static partial class ImpliedVolatility
+{
+    /// <summary>Householder steps after the initial guess (the paper shows two reach machine precision).</summary>
+    private const int HouseholderSteps = 2;
+
+    /// <summary>Hard limit on Householder steps; steps beyond two are taken only while the last one still moved s.</summary>
+    private const int HouseholderStepsMax = 6;
+
+    /// <summary>After two steps, iterate on while the last step moved s by more than this fraction.</summary>
+    private const double MovingStep = 1e-9;
+
+    /// <summary>A step this small relative to s is rounding noise, not an overshoot.</summary>
+    private const double ConvergedStep = 1e-12;
+
+    /// <summary>2π/√27, the scale of the lower-branch map f(s) = (2π|x|/√27)·Φ(−|x|/(√3·s))³.</summary>
+    private const double TwoPiOverSqrt27 = 1.2091995761561452337293855933640182188561781052456;
+
+    /// <summary>√3.</summary>
+    private const double SqrtThree = 1.7320508075688772935274463415058723669428052538104;
+
+    private enum Branch
+    {
+        Lower,
+        Middle,
+        Upper,
+    }
+
+    /// <summary>Solves b(x, s, +1) = β for s, with x ≤ 0 and 0 &lt; β &lt; e^(x/2).</summary>
+    /// <param name="beta">Normalised out-of-the-money call value.</param>
+    /// <param name="x">Log-moneyness, ≤ 0.</param>
+    /// <param name="betaComplement">e^(x/2) − β, formed by the caller from price units so that it keeps its digits.</param>
+    /// <param name="iterations">Householder steps taken.</param>
+    internal static double SolveOutOfTheMoneyCall(double beta, double x, double betaComplement, out int iterations)
+    {
+        var bMax = DMath.Exp(0.5 * x);
+
+        // The inflection point of s ↦ b(x, s) is s_c = √(2|x|) (paper §4); its tangent meets b = 0 at s_l and
+        // b = b_max at s_u, which split the β axis into the four branches of the initial guess.
+        var sC = Math.Sqrt(-2.0 * x);
+        var bC = NormalisedBlack.OutOfTheMoneyCall(x, sC);
+        var vC = NormalisedBlack.Vega(x, sC);
+
+        Branch branch;
+        double s;
+        double sLeft;
+        double sRight;
+        if (beta < bC)
+        {
+            var sL = sC - (bC / vC);
+            var bL = NormalisedBlack.OutOfTheMoneyCall(x, sL);
+            if (!(sL > 0 && bL > 0))
+            {
+                // Guard for rounding at tiny |x|: let the lower branch cover [0, b_c].
+                sL = sC;
+                bL = bC;
+            }
+
+            if (beta < bL)
+            {
+                branch = Branch.Lower;
+                s = LowerBranchGuess(beta, x, sL, bL);
+                sLeft = 0.0;
+                sRight = sL;
+            }
+            else
+            {
+                branch = Branch.Middle;
+                var vL = NormalisedBlack.Vega(x, sL);
+                var r = RationalCubic.ControlForRightSecondDerivative(bL, bC, sL, sC, 1.0 / vL, 1.0 / vC, 0.0);
+                s = RationalCubic.Interpolate(beta, bL, bC, sL, sC, 1.0 / vL, 1.0 / vC, r);
+                sLeft = sL;
+                sRight = sC;
+            }
+        }
+        else
+        {
+            var sU = vC > 0 ? sC + ((bMax - bC) / vC) : double.PositiveInfinity;
+            var bU = NormalisedBlack.OutOfTheMoneyCall(x, sU);
+            var vU = NormalisedBlack.Vega(x, sU);
+            if (beta <= bU && vU > 0)
+            {
+                branch = Branch.Middle;
+                var r = RationalCubic.ControlForLeftSecondDerivative(bC, bU, sC, sU, 1.0 / vC, 1.0 / vU, 0.0);
+                s = RationalCubic.Interpolate(beta, bC, bU, sC, sU, 1.0 / vC, 1.0 / vU, r);
+                sLeft = sC;
+                sRight = sU;
+            }
+            else
+            {
+                branch = Branch.Upper;
+                s = UpperBranchGuess(beta, x, betaComplement, bMax, sU, bU, vU);
+                sLeft = sU;
+                sRight = double.PositiveInfinity;
+            }
+        }
+
+        s = KeepInside(s, sLeft, sRight);
+        var logBeta = branch == Branch.Lower ? DMath.Log(beta) : 0.0;
+        iterations = 0;
+        while (iterations < HouseholderStepsMax)
+        {
+            var previous = s;
+            s = HouseholderStep(branch, beta, betaComplement, logBeta, x, s, ref sLeft, ref sRight);
+            iterations++;
+
+            // With a guess from the rational cubic, two fourth-order steps reach machine precision (paper §5);
+            // a further step is taken only if the second still moved s noticeably (a poor guess, rare).
+            if (iterations >= HouseholderSteps && !(Math.Abs(s - previous) > MovingStep * s))
+            {
+                break;
+            }
+        }
+
+        return s;
+    }
+
+    /// <summary>One Householder step of order 4 on the branch's objective, kept inside the bracket [sLeft, sRight].</summary>
+    /// <remarks>
+    /// Objectives (paper §5): lower branch g = 1/ln b(s) − 1/ln β, middle g = b(s) − β, upper
+    /// g = ln(b_max − β) − ln(b_max − b(s)), the latter with b_max − b evaluated without cancellation. With
+    /// ν = −g/g', γ = g''/g', δ = g'''/g' the step is ν·(1 + γν/2)/(1 + ν(γ + δν/6)). The derivatives of b in s
+    /// follow from b'' /b' = x²/s³ − s/4 and b'''/b' = (b''/b')² − 3x²/s⁴ − 1/4.
+    /// </remarks>
+    private static double HouseholderStep(
+        Branch branch, double beta, double betaComplement, double logBeta, double x, double s, ref double sLeft, ref double sRight)
+    {
+        var b = NormalisedBlack.OutOfTheMoneyCall(x, s);
+        var vega = NormalisedBlack.Vega(x, s);
+        if (b > beta)
+        {
+            sRight = Math.Min(sRight, s);
+        }
+        else if (b < beta)
+        {
+            sLeft = Math.Max(sLeft, s);
+        }
+        else
+        {
+            return s;
+        }
+
+        if (!(vega > 0 && b > 0))
+        {
+            return Bisect(s, sLeft, sRight);
+        }
+
+        var xSquare = x * x;
+        var sSquare = s * s;
+        var h2 = (xSquare / (sSquare * s)) - (0.25 * s);
+        var h3 = (h2 * h2) - (3.0 * xSquare / (sSquare * sSquare)) - 0.25;
+        double nu;
+        double gamma;
+        double delta;
+        switch (branch)
+        {
+            case Branch.Lower:
+            {
+                var logB = DMath.Log(b);
+                var u = vega / b;
+                nu = logB * DMath.Log(beta / b) / (u * logBeta);
+                var curvature = h2 - u;
+                gamma = curvature - (2.0 * u / logB);
+                delta = (h3 - (3.0 * u * h2) + (2.0 * u * u)) - (6.0 * u * curvature / logB) + (6.0 * u * u / (logB * logB));
+                break;
+            }
+
+            case Branch.Upper:
+            {
+                var complement = NormalisedBlack.OutOfTheMoneyCallComplement(x, s);
+                if (!(complement > 0))
+                {
+                    return Bisect(s, sLeft, sRight);
+                }
+
+                var m = vega / complement;
+                nu = DMath.Log(complement / betaComplement) / m;
+                gamma = h2 + m;
+                delta = h3 + (3.0 * m * h2) + (2.0 * m * m);
+                break;
+            }
+
+            default:
+                nu = (beta - b) / vega;
+                gamma = h2;
+                delta = h3;
+                break;
+        }
+
+        var next = s + (nu * (1.0 + (0.5 * gamma * nu)) / (1.0 + (nu * (gamma + (delta * nu / 6.0)))));
+        if (next >= sLeft && next <= sRight)
+        {
+            return next;
+        }
+
+        // A step that leaves the bracket by rounding alone (converged) keeps s; a genuine overshoot bisects.
+        return Math.Abs(next - s) <= ConvergedStep * s ? s : Bisect(s, sLeft, sRight);
+    }
+
+    /// <summary>Lower branch (β &lt; b_l): interpolate f = (2π|x|/√27)·Φ(−|x|/(√3 s))³ in β and invert f in closed form.</summary>
+    /// <remarks>
+    /// f matches b to leading order as s → 0 (df/dβ → 1 at β = 0), so a rational cubic in β on [0, b_l] with
+    /// f(0) = 0, f'(0) = 1, f(b_l), f'(b_l) and f''(b_l) matched is an accurate map (paper §4).
+    /// </remarks>
+    private static double LowerBranchGuess(double beta, double x, double sL, double bL)
+    {
+        var ax = -x;
+        var scale = TwoPiOverSqrt27 * ax;
+        var z = ax / (SqrtThree * sL);
+        var p = Normal.Cdf(-z);
+        var density = Normal.Pdf(z);
+        var pS = density * z / sL;
+        var pSS = density * z * ((z * z) - 2.0) / (sL * sL);
+        var fL = scale * p * p * p;
+        var fS = 3.0 * scale * p * p * pS;
+        var fSS = 3.0 * scale * ((2.0 * p * pS * pS) + (p * p * pSS));
+
+        var vL = NormalisedBlack.Vega(x, sL);
+        var h2 = (x * x / (sL * sL * sL)) - (0.25 * sL);
+        var dRight = fS / vL;
+        var d2Right = (fSS - (fS * h2)) / (vL * vL);
+        var r = RationalCubic.ControlForRightSecondDerivative(0.0, bL, 0.0, fL, 1.0, dRight, d2Right);
+        var f = RationalCubic.Interpolate(beta, 0.0, bL, 0.0, fL, 1.0, dRight, r);
+        if (!(f > 0))
+        {
+            f = beta;
+        }
+
+        // Inverse map: Φ(−z) = (f/scale)^(1/3), s = |x|/(√3·z).
+        var cubeRoot = DMath.Exp(DMath.Log(f / scale) / 3.0);
+        var zGuess = -Normal.InverseCdf(cubeRoot);
+        return zGuess > 0 ? ax / (SqrtThree * zGuess) : sL;
+    }
+
+    /// <summary>Upper branch (β &gt; b_u): interpolate f = Φ(−s/2) in β on [b_u, b_max] and invert f in closed form.</summary>
+    /// <remarks>f(b_max) = 0 with df/dβ → −½ there; f(b_u), f'(b_u) and f''(b_u) are matched (paper §4).</remarks>
+    private static double UpperBranchGuess(double beta, double x, double betaComplement, double bMax, double sU, double bU, double vU)
+    {
+        double f;
+        if (double.IsFinite(sU) && vU > 0 && beta < bMax)
+        {
+            var fU = Normal.Cdf(-0.5 * sU);
+            var density = Normal.Pdf(0.5 * sU);
+            var fS = -0.5 * density;
+            var fSS = 0.125 * sU * density;
+            var h2 = (x * x / (sU * sU * sU)) - (0.25 * sU);
+            var dLeft = fS / vU;
+            var d2Left = (fSS - (fS * h2)) / (vU * vU);
+            var r = RationalCubic.ControlForLeftSecondDerivative(bU, bMax, fU, 0.0, dLeft, -0.5, d2Left);
+            f = RationalCubic.Interpolate(beta, bU, bMax, fU, 0.0, dLeft, -0.5, r);
+        }
+        else
+        {
+            f = 0.0;
+        }
+
+        if (!(f > 0 && f < 0.5))
+        {
+            // Next to b_max, f ≈ (b_max − β)/2.
+            f = Math.Min(0.5 * betaComplement, 0.25);
+        }
+
+        return -2.0 * Normal.InverseCdf(f);
+    }
+
+    /// <summary>Moves a guess that fell outside its branch to the nearer end of the branch.</summary>
+    private static double KeepInside(double s, double sLeft, double sRight)
+    {
+        if (s > sLeft && s < sRight)
+        {
+            return s;
+        }
+
+        if (s >= sRight && double.IsFinite(sRight))
+        {
+            return sRight;
+        }
+
+        return s <= sLeft && sLeft > 0 ? sLeft : Bisect(double.NaN, sLeft, sRight);
+    }
+
+    /// <summary>A fallback point strictly inside the bracket; doubles when the bracket is open to the right.</summary>
+    private static double Bisect(double s, double sLeft, double sRight)
+    {
+        if (double.IsPositiveInfinity(sRight))
+        {
+            var from = double.IsNaN(s) ? sLeft : Math.Max(s, sLeft);
+            return from > 0 ? 2.0 * from : 1.0;
+        }
+
+        return 0.5 * (sLeft + sRight);
+    }
+}
