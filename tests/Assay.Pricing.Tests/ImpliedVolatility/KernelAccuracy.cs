@@ -5,9 +5,8 @@ namespace Assay.Pricing.Tests.Volatility;
 /// <summary>How far the Numerics kernels under this code (erfcx, Φ) are from mpmath, as a multiple of 4 ulp.</summary>
 /// <remarks>
 /// The accuracy tests of the normalised Black function and of implied volatility are stated for kernels within
-/// 4 ulp (the Numerics target is 2). While the Numerics slice still ships its placeholders (erfc near 2 is only
-/// good to ~1e−13), every tolerance is multiplied by <see cref="Slack"/> = max(1, measured kernel error/4 ulp),
-/// so the same tests are strict once the real kernels land and honest until then. The factor is printed.
+/// 4 ulp (the Numerics target is 2, asserted in Assay.Numerics.Tests). <see cref="Slack"/> is fixed at 1 now that
+/// the deterministic kernels are in; a probe of the kernels is still printed and must stay within 4 ulp.
 /// </remarks>
 internal static class KernelAccuracy
 {
@@ -15,7 +14,14 @@ internal static class KernelAccuracy
 
     public static double WorstRelativeError { get; } = Measure();
 
-    public static double Slack => Math.Max(1.0, WorstRelativeError / FourUlp);
+    public static double Slack
+    {
+        get
+        {
+            Assert.True(WorstRelativeError <= FourUlp, $"erfcx/Φ probe error {WorstRelativeError:E3} exceeds 4 ulp");
+            return 1.0;
+        }
+    }
 
     private static double Measure()
     {
