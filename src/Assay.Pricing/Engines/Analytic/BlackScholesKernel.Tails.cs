@@ -68,11 +68,13 @@ internal static partial class BlackScholesKernel
         var delta = halfStdDev * ((tail1 + tail2) / (root1 + root2));
         for (var n = FractionDepth; n >= 1; n--)
         {
-            var r1 = 1.0 / (a1 + f1);
-            var r2 = 1.0 / (a2 + f2);
-            delta = n * ((twoT - delta) * (r1 * r2));
-            f1 = n * r1;
-            f2 = n * r2;
+            // One division per level: 1/(P1·P2) gives both 1/P1 = P2/(P1·P2) and 1/P2.
+            var p1 = a1 + f1;
+            var p2 = a2 + f2;
+            var inverseProduct = 1.0 / (p1 * p2);
+            delta = n * ((twoT - delta) * inverseProduct);
+            f1 = (n * p2) * inverseProduct;
+            f2 = (n * p1) * inverseProduct;
         }
 
         return (twoT - delta) / ((a1 + f1) * (a2 + f2));
