@@ -5,7 +5,7 @@ namespace Assay.Pricing.Engines.Fourier;
 /// The scheme of QUADPACK's QAG (Piessens, de Doncker-Kapenga, Überhuber, Kahaner, <i>QUADPACK</i>, Springer 1983,
 /// §2.2 and §3.1): integrate with the G10/K21 pair, estimate each interval's error from |K − G| sharpened by
 /// QUADPACK's (200·|K − G|/resasc)^1.5 rule with a round-off floor, and bisect the interval with the largest estimate
-/// until the sum of estimates meets the absolute tolerance or <see cref="MaxIntervals"/> is reached. The interval
+/// starting from <see cref="InitialIntervals"/> equal panels, until the sum of estimates meets the absolute tolerance or <see cref="MaxIntervals"/> is reached. The interval
 /// with the largest estimate is found by a linear scan that keeps the first maximum, so the sequence of operations,
 /// and therefore the result, depends only on the integrand. Nodes and weights come from
 /// <c>tests/data/pricing/heston/generate_gauss_kronrod.py</c>.
@@ -14,6 +14,9 @@ internal static class AdaptiveGaussKronrod
 {
     /// <summary>The largest number of subintervals (each costs 21 evaluations; the work is bounded by ~42·MaxIntervals).</summary>
     public const int MaxIntervals = 512;
+
+    /// <summary>The number of equal panels the interval is split into before adapting.</summary>
+    public const int InitialIntervals = 4;
 
     private const double Epsilon = 2.220446049250313e-16;
 
@@ -47,12 +50,19 @@ internal static class AdaptiveGaussKronrod
         Span<double> results = stackalloc double[MaxIntervals];
         Span<double> errors = stackalloc double[MaxIntervals];
 
-        starts[0] = lower;
-        ends[0] = upper;
-        results[0] = Rule(f, lower, upper, out errors[0]);
-        evaluations = 21;
-        var count = 1;
-        var totalError = errors[0];
+        // Start from equal panels so that a feature narrower than one panel is less likely to be missed by both rules.
+        var width = (upper - lower) / InitialIntervals;
+        var totalError = 0.0;
+        for (var i = 0; i < InitialIntervals; i++)
+        {
+            starts[i] = lower + (i * width);
+            ends[i] = i == InitialIntervals - 1 ? upper : lower + ((i + 1) * width);
+            results[i] = Rule(f, starts[i], ends[i], out errors[i]);
+            totalError += errors[i];
+        }
+
+        evaluations = 21 * InitialIntervals;
+        var count = InitialIntervals;
 
         while (totalError > tolerance && count < MaxIntervals)
         {
