@@ -16,7 +16,7 @@ namespace Assay.Pricing.Engines.American;
 internal static class QdPlusBoundary
 {
     private const int IterationsMax = 60;
-    private const double LogTolerance = 1e-5;
+    private const double LogTolerance = 1e-12;
 
     /// <summary>Solves the QD+ equation for the put boundary at time to expiry <paramref name="tau"/>, returning B in (0, x].</summary>
     /// <param name="k">Strike.</param>
@@ -44,7 +44,8 @@ internal static class QdPlusBoundary
         var ctx = new Context(k, tau, r, q, sigma, lambda, c0Scale, c0Inner);
 
         // Secant steps on y = ln(B/x) <= 0, kept inside the bracket [lo, hi] known so far (bisection when a step
-        // leaves it). The result only seeds the fixed-point iteration, so a loose tolerance is enough.
+        // leaves it). The result seeds the fixed-point iteration; it is solved tightly so that the price stays a smooth
+        // function of the inputs (a loose, data-dependent stop would put steps into the bumped Greeks).
         var lnX = DMath.Log(x);
         var y = Math.Min(DMath.Log(guess) - lnX, -1e-6);
         var g = ctx.Equation(lnX + y);

@@ -7,8 +7,9 @@ What it computes, one row per option (quantlib_american.csv):
   * crr1000   - ql.BinomialVanillaEngine(process, "crr", 1000);
   * lr1001    - ql.BinomialVanillaEngine(process, "lr", 1001);
   * european  - ql.AnalyticEuropeanEngine;
-  * delta, gamma, vega, rho - central finite differences of the qdfp price (relative spot step 1e-3, vol step
-                1e-4, rate step 1e-5), left empty when spot is within 1% of the exercise region, where the
+  * delta, gamma - fourth-order central differences of the qdfp price with spot step 0.01*S*sigma*sqrt(T);
+  * vega, rho - central differences of the qdfp price (vol step 1e-4, rate step 1e-5);
+                all left empty when spot is within 3% of the exercise region (or inside it), where the
                 price has a kink;
   * theta     - -dV/dT from the Black-Scholes PDE in the continuation region:
                 theta = r V - (r - q) S delta - sigma^2 S^2 gamma / 2 (empty where the Greeks are empty).
@@ -77,15 +78,17 @@ class Market:
             return up, down
 
         greeks = ["", "", "", "", ""]
-        hs = 1e-3 * s
         intrinsic = (lambda x: max(x - k, 0.0)) if kind == "Call" else (lambda x: max(k - x, 0.0))
-        self.spot.setValue(s * (0.99 if kind == "Put" else 1.01))
-        far_from_exercise = price(self.qdfp) > intrinsic(self.spot.value()) + 1e-9
+        self.spot.setValue(s * (0.97 if kind == "Put" else 1.03))
+        far_from_exercise = price(self.qdfp) > intrinsic(self.spot.value()) + 1e-6
         self.spot.setValue(s)
         if far_from_exercise:
+            # Fourth-order central stencils with a step scaled to the width S*sigma*sqrt(T) of the price curve.
+            hs = 0.01 * s * sigma * math.sqrt(t)
             up, down = bumped(self.spot, s, hs)
-            delta = (up - down) / (2 * hs)
-            gamma = (up - 2 * qdfp + down) / (hs * hs)
+            up2, down2 = bumped(self.spot, s, 2 * hs)
+            delta = (8 * (up - down) - (up2 - down2)) / (12 * hs)
+            gamma = (-up2 + 16 * up - 30 * qdfp + 16 * down - down2) / (12 * hs * hs)
             up, down = bumped(self.vol, sigma, 1e-4)
             vega = (up - down) / 2e-4
             up, down = bumped(self.rate, r, 1e-5)
