@@ -11,9 +11,11 @@ namespace Assay.Pricing.Engines.Fourier;
 /// control variate after Andersen &amp; Piterbarg 2010, §8.4), with φ in the "little trap" form (Albrecher et al. 2007)
 /// and w = θT + (v0 − θ)(1 − e^{−κT})/κ, the expected integrated variance. The same correction serves calls and
 /// puts because both models satisfy put–call parity. As σ_v → 0 the variance path is deterministic with integral w,
-/// the integrand vanishes and the price tends to Black–Scholes with total variance w. The integral is mapped to
-/// [0, 1) by u = L·t/(1 − t) with L = 1/√w and computed by globally adaptive Gauss–Kronrod (G10/K21) to an absolute
-/// tolerance of <see cref="AbsoluteToleranceOfSpot"/>·S on the price. See <c>docs/pricing-heston.md</c>.
+/// the integrand vanishes and the price tends to Black–Scholes with total variance w. The integral is truncated at a U
+/// bounded from |φ| and computed by Gauss–Legendre rules of increasing order (four nodes per Vector256 evaluation)
+/// until two consecutive rules agree, so the error estimate is at most <see cref="AbsoluteToleranceOfSpot"/>·S; if that
+/// fails, globally adaptive Gauss–Kronrod (G10/K21) on u = L·t/(1 − t), L = 1/√w, is the fallback. See
+/// <c>docs/pricing-heston.md</c>.
 /// </remarks>
 public static class HestonEngine
 {
