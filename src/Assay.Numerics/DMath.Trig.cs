@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Assay.Numerics;
 
@@ -237,6 +238,156 @@ public static partial class DMath
         }
 
         return Math.CopySign(result, y);
+    }
+
+    /// <summary>Lane-wise sin(x) and cos(x); bit-identical per lane to <see cref="SinCos(double)"/>.</summary>
+    /// <remarks>
+    /// Lanes with |x| below <see cref="TrigAccurateLimit"/> go through the same Cody–Waite reduction and polynomials as
+    /// the scalar kernel (for |x| ≤ π/4 the reduction yields k = 0 and the reduced argument x exactly, so the scalar
+    /// shortcut and the vector path agree); if any lane is larger, infinite or NaN the whole vector is computed lane by lane.
+    /// </remarks>
+    /// <param name="x">Arguments in radians.</param>
+    /// <returns>sin(x) and cos(x) per lane.</returns>
+    public static (Vector256<double> Sin, Vector256<double> Cos) SinCos(Vector256<double> x)
+    {
+        var ax = Vector256.Abs(x);
+        if (!Vector256.LessThanAll(ax, Vector256.Create(TrigAccurateLimit)))
+        {
+            return SinCosByLane(x);
+        }
+
+        var k = Vector256.Round(x * TwoOverPi);
+        var a = x - (k * PiOver2Part1);
+        var b = k * PiOver2Part2;
+        var s1 = a - b;
+        var e1 = TwoDifferenceError(a, b, s1);
+        var c = k * PiOver2Part3;
+        var s2 = s1 - c;
+        var e2 = TwoDifferenceError(s1, c, s2);
+        var lo = (e1 + e2) - (k * PiOver2Part4);
+        var rh = s2 + lo;
+        var rl = (s2 - rh) + lo;
+        var quadrant = k - (Vector256.Create(4.0) * Vector256.Floor(k * 0.25));
+
+        var sinKernel = SinKernel(rh, rl);
+        var cosKernel = CosKernel(rh, rl);
+        var odd = Vector256.Equals(quadrant, Vector256<double>.One) | Vector256.Equals(quadrant, Vector256.Create(3.0));
+        var sin = Vector256.ConditionalSelect(odd, cosKernel, sinKernel);
+        var cos = Vector256.ConditionalSelect(odd, sinKernel, cosKernel);
+        sin = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(quadrant, Vector256.Create(2.0)), -sin, sin);
+        var cosNegative = Vector256.Equals(quadrant, Vector256<double>.One) | Vector256.Equals(quadrant, Vector256.Create(2.0));
+        cos = Vector256.ConditionalSelect(cosNegative, -cos, cos);
+
+        // |x| < 2^−28: sin x = x (keeping the sign of zero) and cos x = 1, as in the scalar kernel.
+        var tiny = Vector256.LessThan(ax, Vector256.Create(3.725290298461914e-9));
+        return (Vector256.ConditionalSelect(tiny, x, sin), Vector256.ConditionalSelect(tiny, Vector256<double>.One, cos));
+    }
+
+    /// <summary>Lane-wise atan2(y, x); bit-identical per lane to <see cref="Atan2(double, double)"/>.</summary>
+    /// <remarks>
+    /// Lanes with finite, non-zero x and y take the vector path (the atan(j/32) table is read lane by lane); if any lane
+    /// holds a zero, an infinity or a NaN the whole vector is computed lane by lane with the scalar special-case rules.
+    /// </remarks>
+    /// <param name="y">Ordinates.</param>
+    /// <param name="x">Abscissae.</param>
+    /// <returns>The angle of (x, y) in (−π, π] per lane.</returns>
+    public static Vector256<double> Atan2(Vector256<double> y, Vector256<double> x)
+    {
+        var ax = Vector256.Abs(x);
+        var ay = Vector256.Abs(y);
+        var maxFinite = Vector256.Create(double.MaxValue);
+        var ordinary = Vector256.GreaterThan(ax, Vector256<double>.Zero) & Vector256.GreaterThan(ay, Vector256<double>.Zero)
+            & Vector256.LessThanOrEqual(ax, maxFinite) & Vector256.LessThanOrEqual(ay, maxFinite);
+        if (!Vector256.EqualsAll(ordinary.AsInt64(), Vector256<long>.AllBitsSet))
+        {
+            return Vector256.Create(Atan2(y[0], x[0]), Atan2(y[1], x[1]), Atan2(y[2], x[2]), Atan2(y[3], x[3]));
+        }
+
+        var steep = Vector256.GreaterThan(ay, ax);
+        var ratio = Vector256.ConditionalSelect(steep, ax, ay) / Vector256.ConditionalSelect(steep, ay, ax);
+        AtanCore(ratio, out var hi, out var lo);
+        var positive = Vector256.GreaterThan(x, Vector256<double>.Zero);
+        var flat = Vector256.ConditionalSelect(positive, hi + lo, Combine(Vector256.Create(PiHi), Vector256.Create(PiLo), -hi, -lo));
+        var piOver2Hi = Vector256.Create(PiOver2Hi);
+        var piOver2Lo = Vector256.Create(PiOver2Lo);
+        var signedHi = Vector256.ConditionalSelect(positive, -hi, hi);
+        var signedLo = Vector256.ConditionalSelect(positive, -lo, lo);
+        var result = Vector256.ConditionalSelect(steep, Combine(piOver2Hi, piOver2Lo, signedHi, signedLo), flat);
+        var signBit = Vector256.Create(-0.0);
+        return Vector256.ConditionalSelect(signBit, y, result);
+    }
+
+    private static (Vector256<double> Sin, Vector256<double> Cos) SinCosByLane(Vector256<double> x)
+    {
+        var (s0, c0) = SinCos(x[0]);
+        var (s1, c1) = SinCos(x[1]);
+        var (s2, c2) = SinCos(x[2]);
+        var (s3, c3) = SinCos(x[3]);
+        return (Vector256.Create(s0, s1, s2, s3), Vector256.Create(c0, c1, c2, c3));
+    }
+
+    /// <summary>Lane-wise <see cref="SinKernel(double, double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> SinKernel(Vector256<double> rh, Vector256<double> rl)
+    {
+        var z = rh * rh;
+        var p = z * (Vector256.Create(Sin1) + (z * (Vector256.Create(Sin2) + (z * (Vector256.Create(Sin3) + (z * (Vector256.Create(Sin4)
+            + (z * (Vector256.Create(Sin5) + (z * (Vector256.Create(Sin6) + (z * (Vector256.Create(Sin7) + (z * Sin8))))))))))))));
+        return rh + ((rh * p) + (rl * (Vector256<double>.One - (Vector256.Create(0.5) * z))));
+    }
+
+    /// <summary>Lane-wise <see cref="CosKernel(double, double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> CosKernel(Vector256<double> rh, Vector256<double> rl)
+    {
+        var one = Vector256<double>.One;
+        var z = rh * rh;
+        var hz = Vector256.Create(0.5) * z;
+        var w = one - hz;
+        var q = z * z * (Vector256.Create(Cos2) + (z * (Vector256.Create(Cos3) + (z * (Vector256.Create(Cos4) + (z * (Vector256.Create(Cos5)
+            + (z * (Vector256.Create(Cos6) + (z * (Vector256.Create(Cos7) + (z * Cos8))))))))))));
+        return w + (((one - w) - hz) + (q - (rh * rl)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> TwoDifferenceError(Vector256<double> a, Vector256<double> b, Vector256<double> s)
+    {
+        var bv = s - a;
+        var av = s - bv;
+        return (a - av) - (b + bv);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Combine(Vector256<double> hi1, Vector256<double> lo1, Vector256<double> hi2, Vector256<double> lo2)
+    {
+        var s = hi1 + hi2;
+        var bv = s - hi1;
+        var av = s - bv;
+        var error = (hi1 - av) + (hi2 - bv);
+        return s + ((lo1 + lo2) + error);
+    }
+
+    /// <summary>Lane-wise <see cref="AtanCore(double, out double, out double)"/> for y in (0, 1]: both branches, then a blend.</summary>
+    private static void AtanCore(Vector256<double> y, out Vector256<double> hi, out Vector256<double> lo)
+    {
+        var z = y * y;
+        var smallLo = y * z * (Vector256.Create(Atan1) + (z * (Vector256.Create(Atan2Coefficient) + (z * (Vector256.Create(Atan3)
+            + (z * (Vector256.Create(Atan4) + (z * (Vector256.Create(Atan5) + (z * (Vector256.Create(Atan6) + (z * Atan7))))))))))));
+
+        var j = Vector256.Round(y * 32.0);
+        var c = j * 0.03125;
+        var t = (y - c) / (Vector256<double>.One + (y * c));
+        var tz = t * t;
+        var p = t * tz * (Vector256.Create(Atan1) + (tz * (Vector256.Create(Atan2Coefficient) + (tz * (Vector256.Create(Atan3) + (tz * Atan4))))));
+        var tableHi = AtanTableHi;
+        var tableLo = AtanTableLo;
+        int j0 = (int)j[0], j1 = (int)j[1], j2 = (int)j[2], j3 = (int)j[3];
+        var largeHi = Vector256.Create(tableHi[j0], tableHi[j1], tableHi[j2], tableHi[j3]);
+        var largeLo = Vector256.Create(tableLo[j0], tableLo[j1], tableLo[j2], tableLo[j3]) + (t + p);
+
+        var small = Vector256.LessThanOrEqual(y, Vector256.Create(0.0625));
+        hi = Vector256.ConditionalSelect(small, y, largeHi);
+        lo = Vector256.ConditionalSelect(small, smallLo, largeLo);
     }
 
     /// <summary>sin(rh + rl) for |rh| ≤ π/4 (plus a rounding margin), |rl| ≤ ulp(rh)/2.</summary>

@@ -19,7 +19,7 @@ namespace Assay.Pricing.Engines.Fourier;
 /// log1p(y), y = g(1 − e^{−dT})/(1 − g), so that (2/σ_v²)·log1p(y) = 2·(y/σ_v²)·(log1p(y)/y) stays accurate.
 /// The half line u ≥ 0 is mapped to t in [0, 1) by u = L·t/(1 − t).
 /// </remarks>
-internal readonly struct HestonLewisIntegrand : IIntegrand
+internal readonly partial struct HestonLewisIntegrand : IIntegrand
 {
     private readonly double _logMoneyness;
     private readonly double _expiryYears;

@@ -15,6 +15,11 @@ Parameter sets:
   feller_ok   v0=0.04, kappa=1.5, theta=0.04, sigma_v=0.3, rho=-0.7, r=0.03, q=0.01 (2*kappa*theta = 0.12 > 0.09)
   volvol_1    v0=0.04, kappa=0.5, theta=0.04, sigma_v=1.0, rho=-0.9, r=0.03, q=0.01 (Feller violated)
   volvol_15   v0=0.09, kappa=1.0, theta=0.06, sigma_v=1.5, rho=-0.3, r=0.02, q=0.04 (Feller violated)
+  hard_rho-0.99   v0=0.04, kappa=1.0, theta=0.05, sigma_v=0.8, rho=-0.99, r=0.01, q=0 (|rho| near 1, Feller violated)
+  hard_rho+0.95   v0=0.06, kappa=2.0, theta=0.04, sigma_v=0.9, rho=0.95, r=0, q=0.02 (positive |rho| near 1, Feller violated)
+  hard_volvol_3   v0=0.1, kappa=3.0, theta=0.08, sigma_v=3.0, rho=-0.5, r=0.05, q=0 (very large sigma_v, Feller violated)
+              The hard_* sets were added for the truncated Gauss-Legendre engine: short expiries with large sigma_v and
+              far-from-the-money strikes give the slowest-decaying, most oscillatory integrands.
 Strikes 50%..200% of S=100, expiries 7 days to 3 years.
 Rerun: /usr/bin/python3 tests/data/pricing/heston/generate_quantlib_heston.py   (a few minutes, mostly mpmath)
 Output: quantlib_heston.csv with columns
@@ -34,6 +39,9 @@ SETS = [
     ("feller_ok", 0.04, 1.5, 0.04, 0.3, -0.7, 0.03, 0.01),
     ("volvol_1", 0.04, 0.5, 0.04, 1.0, -0.9, 0.03, 0.01),
     ("volvol_15", 0.09, 1.0, 0.06, 1.5, -0.3, 0.02, 0.04),
+    ("hard_rho-0.99", 0.04, 1.0, 0.05, 0.8, -0.99, 0.01, 0.0),
+    ("hard_rho+0.95", 0.06, 2.0, 0.04, 0.9, 0.95, 0.0, 0.02),
+    ("hard_volvol_3", 0.1, 3.0, 0.08, 3.0, -0.5, 0.05, 0.0),
 ]
 DAYS = [7, 30, 91, 182, 365, 730, 1095]
 STRIKES = [50.0, 75.0, 90.0, 100.0, 110.0, 150.0, 200.0]
@@ -43,6 +51,8 @@ MPMATH_ROWS = {
     ("fo2008", "Call", 365, 100.0), ("feller_ok", "Put", 182, 90.0), ("volvol_1", "Call", 30, 110.0),
     ("volvol_1", "Put", 1095, 50.0), ("volvol_15", "Call", 91, 150.0), ("volvol_15", "Put", 365, 75.0),
     ("heston93_rho-0.5", "Call", 182, 100.0), ("heston93_rho+0.5", "Put", 730, 200.0),
+    ("hard_rho-0.99", "Call", 7, 110.0), ("hard_rho-0.99", "Put", 30, 50.0), ("hard_rho+0.95", "Call", 7, 150.0),
+    ("hard_rho+0.95", "Put", 365, 75.0), ("hard_volvol_3", "Call", 7, 200.0), ("hard_volvol_3", "Put", 91, 90.0),
 }
 
 today = ql.Date(1, 1, 2020)
