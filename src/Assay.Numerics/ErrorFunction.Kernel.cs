@@ -37,6 +37,18 @@ public static partial class ErrorFunction
     /// <summary>ln 2 − <see cref="Ln2Hi"/>.</summary>
     internal const double Ln2Lo = 1.9082149292705877e-10;
 
+    /// <summary>4/ln 2: the fast exponential removes multiples of ln2/4.</summary>
+    internal const double QuarterLog2E = 5.770780163555854;
+
+    /// <summary><see cref="Ln2Hi"/>/4 (exact), so that k·QuarterLn2Hi is exact for |k| &lt; 2^21.</summary>
+    internal const double QuarterLn2Hi = Ln2Hi / 4;
+
+    /// <summary><see cref="Ln2Lo"/>/4 (exact).</summary>
+    internal const double QuarterLn2Lo = Ln2Lo / 4;
+
+    /// <summary>Added to the bits of k + <see cref="RoundShift"/> it gives k + 4·1023, whose bits hold k mod 4 and ⌊k/4⌋ + 1023.</summary>
+    internal const long QuarterBias = 4092 - 0x4338000000000000;
+
     private const double ErfcClamp = 28.0;
     private const double ErfcxNegativeClamp = 27.5;
     private const double HugeArgument = 3.273390607896142e150; // 2^500
@@ -103,6 +115,38 @@ public static partial class ErrorFunction
         var mh = a2 + lo;
         ml = (a2 - mh) + lo;
         return mh;
+    }
+
+    /// <summary>T·e^(s + w) in double, for the 4-entry table T = 2^(j/4)·c (hi and lo parts) of <see cref="ExpQuarterHi"/> shape.</summary>
+    /// <remarks>
+    /// s is the head of the exponent and w a small tail (|w| ≲ 0.02); −709 &lt; s &lt; 709 and the result must be
+    /// normal (the power of two is applied in one step). k = round(4s/ln2), r = (s − k·ln2hi/4) + (w − k·ln2lo/4)
+    /// with the first difference exact (Sterbenz), e^r − 1 = r + r²·Q(r) on |r| ≤ ln2/8, and the result
+    /// (T_hi + (T_hi·p + T_lo))·2^⌊k/4⌋ with j = k mod 4 is rounded once before the exact scaling. Q is evaluated by
+    /// Estrin's scheme: a shorter dependency chain than Horner's, so consecutive calls overlap in the pipeline.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ExpQuarter(double s, double w, double[] tableHi, double[] tableLo)
+    {
+        var t = (s * QuarterLog2E) + RoundShift;
+        var kd = t - RoundShift;
+        var u = s - (kd * QuarterLn2Hi);
+        var v = w - (kd * QuarterLn2Lo);
+        var r = u + v;
+        var c = FastExp;
+        var r2 = r * r;
+        var r4 = r2 * r2;
+        var q01 = c[0] + (c[1] * r);
+        var q23 = c[2] + (c[3] * r);
+        var q45 = c[4] + (c[5] * r);
+        var q67 = c[6] + (c[7] * r);
+        var q = (q01 + (q23 * r2)) + ((q45 + (q67 * r2)) * r4);
+        var p = r + (r2 * q);
+        var kb = BitConverter.DoubleToInt64Bits(t) + QuarterBias;
+        var j = (int)(kb & 3);
+        var scale = BitConverter.Int64BitsToDouble((long)((ulong)kb >> 2) << 52);
+        var th = tableHi[j];
+        return (th + ((th * p) + tableLo[j])) * scale;
     }
 
     /// <summary>Evaluates a fitted piece at y: returns hi, with the low part in lo.</summary>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using V = System.Runtime.Intrinsics.Vector256<double>;
 
 namespace Assay.Numerics;
@@ -11,6 +12,18 @@ namespace Assay.Numerics;
 /// </remarks>
 public static partial class ErrorFunction
 {
+    /// <summary>Whether some lane of the mask is set.</summary>
+    /// <remarks>
+    /// Tested through the sign-bit mask on purpose: written as <c>mask != Zero</c> around
+    /// <c>r = ConditionalSelect(mask, rare, r)</c>, the .NET 10 JIT drops the branch and evaluates the rare path always.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool AnyLane(V mask) => Vector256.ExtractMostSignificantBits(mask) != 0;
+
+    /// <summary>Whether every lane of the mask is set (see <see cref="AnyLane(V)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool AllLanes(V mask) => Vector256.ExtractMostSignificantBits(mask) == 0b1111;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static V Min(V a, V b) => Vector256.ConditionalSelect(Vector256.LessThan(a, b), a, b);
 
@@ -73,6 +86,45 @@ public static partial class ErrorFunction
         var mh = a2 + lo;
         ml = (a2 - mh) + lo;
         return mh;
+    }
+
+    /// <summary>Lane-wise <see cref="ExpQuarter(double, double, double[], double[])"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static V ExpQuarter(V s, V w, V tableHi, V tableLo)
+    {
+        var shift = Vector256.Create(RoundShift);
+        var t = (s * Vector256.Create(QuarterLog2E)) + shift;
+        var kd = t - shift;
+        var u = s - (kd * Vector256.Create(QuarterLn2Hi));
+        var v = w - (kd * Vector256.Create(QuarterLn2Lo));
+        var r = u + v;
+        var c = FastExp;
+        var r2 = r * r;
+        var r4 = r2 * r2;
+        var q01 = Vector256.Create(c[0]) + (Vector256.Create(c[1]) * r);
+        var q23 = Vector256.Create(c[2]) + (Vector256.Create(c[3]) * r);
+        var q45 = Vector256.Create(c[4]) + (Vector256.Create(c[5]) * r);
+        var q67 = Vector256.Create(c[6]) + (Vector256.Create(c[7]) * r);
+        var q = (q01 + (q23 * r2)) + ((q45 + (q67 * r2)) * r4);
+        var p = r + (r2 * q);
+        var kb = t.AsInt64() + Vector256.Create(QuarterBias);
+        var scale = Vector256.ShiftLeft(Vector256.ShiftRightLogical(kb, 2), 52).AsDouble();
+        V th, tl;
+        if (Avx2.IsSupported)
+        {
+            // vpermd picks 32-bit halves: lane i takes halves 2j and 2j + 1, j = k mod 4 (the low two bits of kb).
+            var index = Avx2.Shuffle(Avx2.ShiftLeftLogical(kb, 1).AsInt32(), 0b10_10_00_00) | Vector256.Create(0, 1, 0, 1, 0, 1, 0, 1);
+            th = Avx2.PermuteVar8x32(tableHi.AsSingle(), index).AsDouble();
+            tl = Avx2.PermuteVar8x32(tableLo.AsSingle(), index).AsDouble();
+        }
+        else
+        {
+            var j = kb & Vector256.Create(3L);
+            th = Vector256.Shuffle(tableHi, j);
+            tl = Vector256.Shuffle(tableLo, j);
+        }
+
+        return (th + ((th * p) + tl)) * scale;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -150,7 +202,7 @@ public static partial class ErrorFunction
     {
         var hi = Piece(ErfcxPieces, 33.0, y, out lo);
         var inTail = Vector256.GreaterThanOrEqual(y, Vector256.Create(ErfcxTableLimit));
-        if (inTail != Vector256<double>.Zero)
+        if (AnyLane(inTail))
         {
             var th = Tail(ErfcxTail, y, out var tl);
             hi = Vector256.ConditionalSelect(inTail, th, hi);
@@ -190,7 +242,7 @@ public static partial class ErrorFunction
         var y = Vector256.ConditionalSelect(isNegative, Min(ax, Vector256.Create(ErfcxNegativeClamp)), ax);
         var gh = ErfcxPositive(y, out var gl);
         var result = gh + gl;
-        if (isNegative != V.Zero)
+        if (AnyLane(isNegative))
         {
             var sh = TwoProduct(y, y, out var sl);
             var mh = ExpCore(sh, sl, out var ml, out var k);

@@ -26,8 +26,67 @@ public static partial class Normal
     /// <summary>G uses its table below this argument and the tail above.</summary>
     internal const double TableLimit = 12.0;
 
+    /// <summary>Φ takes the fast path for −8.5 &lt; x; Φ(x) rounds to 1 from 8.3 on, so |x| is clamped here.</summary>
+    internal const double FastCdfLimit = 8.5;
+
+    /// <summary>φ takes the fast path for |x| below this, where e^(−x²/2)/√(2π) is a normal double.</summary>
+    internal const double FastPdfLimit = 37.5;
+
+    /// <summary>The fast Φ table has centres j/<see cref="FastPiecesPerUnit"/>, j = 0…272 (the last one is 8.5).</summary>
+    internal const double FastPiecesPerUnit = 32.0;
+
+    /// <summary>Doubles per row of the fast Φ table: hi and lo of Φ(−c), then 6 coefficients.</summary>
+    internal const int FastRowLength = 8;
+
     /// <summary>Φ⁻¹ refines with the centre series when |p − 1/2| is at most this (|x| ≤ 0.489).</summary>
     internal const double CentreLimit = 0.1875;
+
+    /// <summary>−y²/2 = hi + lo with hi exact: y = yh + yl split at 26 bits, hi = −yh²/2, lo = −yl·(yh + yl/2).</summary>
+    /// <remarks>|lo| ≤ 2^−26·y², rounded to about 2^−53 of itself; y below about 1e300.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double NegativeHalfSquare(double y, out double lo)
+    {
+        var c = SplitFactor * y;
+        var yh = c - (c - y);
+        var yl = y - yh;
+        lo = -(yl * (yh + (0.5 * yl)));
+        return (yh * yh) * -0.5;
+    }
+
+    /// <summary>Φ(−y) for y in [0, 8.5] as Φ(−c)·e^(τ·P(τ)) around the nearest centre c = j/32, τ = 32y − j.</summary>
+    /// <remarks>
+    /// τ is exact; |τ·P(τ)| ≤ 0.135, so e^d − 1 = d + d²·M(d) needs no argument reduction, and the result
+    /// Φ(−c)_hi + (Φ(−c)_hi·(e^d − 1) + Φ(−c)_lo) is rounded once. Both polynomials are evaluated by Estrin's
+    /// scheme (a shorter dependency chain than Horner's, so consecutive calls overlap in the pipeline).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double LowerTailFastScalar(double y)
+    {
+        var u = y * FastPiecesPerUnit;
+        var j = Math.Round(u);
+        var tau = u - j;
+        var row = CdfFastPieces.AsSpan((int)j * FastRowLength, FastRowLength);
+        var t2 = tau * tau;
+        var d = (((row[2] + (row[3] * tau)) + ((row[4] + (row[5] * tau)) * t2)) + ((row[6] + (row[7] * tau)) * (t2 * t2))) * tau;
+        var m = Expm1Small(d);
+        var eh = row[0];
+        return eh + ((eh * m) + row[1]);
+    }
+
+    /// <summary>e^d − 1 for |d| ≤ 0.1375 as d + d²·M(d).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Expm1Small(double d)
+    {
+        var c = FastExpm1;
+        var d2 = d * d;
+        var d4 = d2 * d2;
+        var m01 = c[0] + (c[1] * d);
+        var m23 = c[2] + (c[3] * d);
+        var m45 = c[4] + (c[5] * d);
+        var m67 = c[6] + (c[7] * d);
+        var m = ((m01 + (m23 * d2)) + ((m45 + (m67 * d2)) * d4)) + (c[8] * (d4 * d4));
+        return d + (d2 * m);
+    }
 
     /// <summary>G(y) = e^(y²/2)·Φ(−y) for finite y in [0, 40] as a double-double.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -49,6 +108,32 @@ public static partial class Normal
     }
 
     private static double CdfScalar(double x)
+    {
+        if (!(x > -FastCdfLimit))
+        {
+            return CdfWideScalar(x);
+        }
+
+        var ax = Math.Abs(x);
+        var q = LowerTailFastScalar(ax < FastCdfLimit ? ax : FastCdfLimit);
+        return x <= 0 ? q : 1.0 - q;
+    }
+
+    private static double PdfScalar(double x)
+    {
+        var y = Math.Abs(x);
+        if (!(y < FastPdfLimit))
+        {
+            return PdfWideScalar(x);
+        }
+
+        var hi = NegativeHalfSquare(y, out var lo);
+        return ExpQuarter(hi, lo, PdfQuarterHi, PdfQuarterLo);
+    }
+
+    /// <summary>Φ on the whole line from the G table and tail (the fast path hands over x ≤ −8.5 and NaN).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double CdfWideScalar(double x)
     {
         if (double.IsNaN(x))
         {
@@ -72,7 +157,9 @@ public static partial class Normal
         return one + (e - ql);
     }
 
-    private static double PdfScalar(double x)
+    /// <summary>φ on the whole line with a double-double exponential (the fast path hands over |x| ≥ 37.5 and NaN).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double PdfWideScalar(double x)
     {
         if (double.IsNaN(x))
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Assay.Numerics;
@@ -24,9 +25,13 @@ public static partial class Normal
     public static double InverseCdf(double p) => InverseCdfScalar(p);
 
     /// <summary>Lane-wise φ.</summary>
+    /// <remarks>Inlined into the caller: the common path is short and branches out of line for rare lanes.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Pdf(Vector256<double> x) => PdfVector(x);
 
     /// <summary>Lane-wise Φ.</summary>
+    /// <remarks>Inlined into the caller: the common path is short and branches out of line for rare lanes.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Cdf(Vector256<double> x) => CdfVector(x);
 
     /// <summary>Lane-wise Φ⁻¹.</summary>
