@@ -117,21 +117,27 @@ public static partial class ErrorFunction
         return mh;
     }
 
-    /// <summary>T·e^(s + w) in double, for the 4-entry table T = 2^(j/4)·c (hi and lo parts) of <see cref="ExpQuarterHi"/> shape.</summary>
+    /// <summary>T_j·e^(s + w) in double, for a 4-entry table T_j = 2^(j/4)·c given as T_j rounded and ln(T_j/rounded).</summary>
     /// <remarks>
     /// s is the head of the exponent and w a small tail (|w| ≲ 0.02); −709 &lt; s &lt; 709 and the result must be
-    /// normal (the power of two is applied in one step). k = round(4s/ln2), r = (s − k·ln2hi/4) + (w − k·ln2lo/4)
-    /// with the first difference exact (Sterbenz), e^r − 1 = r + r²·Q(r) on |r| ≤ ln2/8, and the result
-    /// (T_hi + (T_hi·p + T_lo))·2^⌊k/4⌋ with j = k mod 4 is rounded once before the exact scaling. Q is evaluated by
-    /// Estrin's scheme: a shorter dependency chain than Horner's, so consecutive calls overlap in the pipeline.
+    /// normal (the power of two is applied exactly, in one step). k = round(kEstimate), where kEstimate is within
+    /// about 0.5 + 2^−20 of 4s/ln2, so callers may form it from a rounded argument, off the critical path.
+    /// r = (s − k·ln2hi/4) + ((w − k·ln2lo/4) + τ_j) with the first difference exact (Sterbenz) and τ_j the
+    /// logarithm of T_j's rounding factor; e^r − 1 = r + r²·Q(r) on |r| ≤ ln2/8 + 2^−20, grouped by powers of r
+    /// (Estrin) for a short dependency chain, so consecutive calls overlap in the pipeline; with j = k mod 4 and
+    /// T' = T_j rounded·2^⌊k/4⌋ (exact) the result T' + T'·(e^r − 1) is rounded once.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double ExpQuarter(double s, double w, double[] tableHi, double[] tableLo)
+    internal static double ExpQuarter(double s, double w, double kEstimate, double[] tableHi, double[] tableTau)
     {
-        var t = (s * QuarterLog2E) + RoundShift;
-        var kd = t - RoundShift;
+        // Math.Round rounds half to even, as the shift by 1.5·2^52 does, so kd is the integer held in the bits of t.
+        var t = kEstimate + RoundShift;
+        var kd = Math.Round(kEstimate);
+        var kb = BitConverter.DoubleToInt64Bits(t) + QuarterBias;
+        var j = (int)(kb & 3);
+        var scale = BitConverter.Int64BitsToDouble((long)((ulong)kb >> 2) << 52);
         var u = s - (kd * QuarterLn2Hi);
-        var v = w - (kd * QuarterLn2Lo);
+        var v = (w - (kd * QuarterLn2Lo)) + tableTau[j];
         var r = u + v;
         var c = FastExp;
         var r2 = r * r;
@@ -140,13 +146,9 @@ public static partial class ErrorFunction
         var q23 = c[2] + (c[3] * r);
         var q45 = c[4] + (c[5] * r);
         var q67 = c[6] + (c[7] * r);
-        var q = (q01 + (q23 * r2)) + ((q45 + (q67 * r2)) * r4);
-        var p = r + (r2 * q);
-        var kb = BitConverter.DoubleToInt64Bits(t) + QuarterBias;
-        var j = (int)(kb & 3);
-        var scale = BitConverter.Int64BitsToDouble((long)((ulong)kb >> 2) << 52);
-        var th = tableHi[j];
-        return (th + ((th * p) + tableLo[j])) * scale;
+        var p = (r + (r2 * q01)) + (r4 * ((q23 + (r2 * q45)) + (r4 * q67)));
+        var th = tableHi[j] * scale;
+        return th + (th * p);
     }
 
     /// <summary>Evaluates a fitted piece at y: returns hi, with the low part in lo.</summary>

@@ -24,8 +24,9 @@ public static partial class ErrorFunction
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool AllLanes(V mask) => Vector256.ExtractMostSignificantBits(mask) == 0b1111;
 
+    /// <summary>a &lt; b ? a : b per lane (b if either is NaN), as <c>vminpd</c> computes it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static V Min(V a, V b) => Vector256.ConditionalSelect(Vector256.LessThan(a, b), a, b);
+    internal static V Min(V a, V b) => Avx.IsSupported ? Avx.Min(a, b) : Vector256.ConditionalSelect(Vector256.LessThan(a, b), a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static V TwoProduct(V a, V b, out V e)
@@ -88,15 +89,31 @@ public static partial class ErrorFunction
         return mh;
     }
 
-    /// <summary>Lane-wise <see cref="ExpQuarter(double, double, double[], double[])"/>.</summary>
+    /// <summary>Lane-wise <see cref="ExpQuarter(double, double, double, double[], double[])"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static V ExpQuarter(V s, V w, V tableHi, V tableLo)
+    internal static V ExpQuarter(V s, V w, V kEstimate, V tableHi, V tableTau)
     {
-        var shift = Vector256.Create(RoundShift);
-        var t = (s * Vector256.Create(QuarterLog2E)) + shift;
-        var kd = t - shift;
+        var t = kEstimate + Vector256.Create(RoundShift);
+        var kd = Vector256.Round(kEstimate);
+        var kb = t.AsInt64() + Vector256.Create(QuarterBias);
+        var scale = Vector256.ShiftLeft(Vector256.ShiftRightLogical(kb, 2), 52).AsDouble();
+        V th, tau;
+        if (Avx2.IsSupported)
+        {
+            // vpermps picks 32-bit halves: lane i takes halves 2j and 2j + 1, j = k mod 4 (the low two bits of kb).
+            var index = Avx2.Shuffle(Avx2.ShiftLeftLogical(kb, 1).AsInt32(), 0b10_10_00_00) | Vector256.Create(0, 1, 0, 1, 0, 1, 0, 1);
+            th = Avx2.PermuteVar8x32(tableHi.AsSingle(), index).AsDouble();
+            tau = Avx2.PermuteVar8x32(tableTau.AsSingle(), index).AsDouble();
+        }
+        else
+        {
+            var j = kb & Vector256.Create(3L);
+            th = Vector256.Shuffle(tableHi, j);
+            tau = Vector256.Shuffle(tableTau, j);
+        }
+
         var u = s - (kd * Vector256.Create(QuarterLn2Hi));
-        var v = w - (kd * Vector256.Create(QuarterLn2Lo));
+        var v = (w - (kd * Vector256.Create(QuarterLn2Lo))) + tau;
         var r = u + v;
         var c = FastExp;
         var r2 = r * r;
@@ -105,26 +122,9 @@ public static partial class ErrorFunction
         var q23 = Vector256.Create(c[2]) + (Vector256.Create(c[3]) * r);
         var q45 = Vector256.Create(c[4]) + (Vector256.Create(c[5]) * r);
         var q67 = Vector256.Create(c[6]) + (Vector256.Create(c[7]) * r);
-        var q = (q01 + (q23 * r2)) + ((q45 + (q67 * r2)) * r4);
-        var p = r + (r2 * q);
-        var kb = t.AsInt64() + Vector256.Create(QuarterBias);
-        var scale = Vector256.ShiftLeft(Vector256.ShiftRightLogical(kb, 2), 52).AsDouble();
-        V th, tl;
-        if (Avx2.IsSupported)
-        {
-            // vpermd picks 32-bit halves: lane i takes halves 2j and 2j + 1, j = k mod 4 (the low two bits of kb).
-            var index = Avx2.Shuffle(Avx2.ShiftLeftLogical(kb, 1).AsInt32(), 0b10_10_00_00) | Vector256.Create(0, 1, 0, 1, 0, 1, 0, 1);
-            th = Avx2.PermuteVar8x32(tableHi.AsSingle(), index).AsDouble();
-            tl = Avx2.PermuteVar8x32(tableLo.AsSingle(), index).AsDouble();
-        }
-        else
-        {
-            var j = kb & Vector256.Create(3L);
-            th = Vector256.Shuffle(tableHi, j);
-            tl = Vector256.Shuffle(tableLo, j);
-        }
-
-        return (th + ((th * p) + tl)) * scale;
+        var p = (r + (r2 * q01)) + (r4 * ((q23 + (r2 * q45)) + (r4 * q67)));
+        th *= scale;
+        return th + (th * p);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

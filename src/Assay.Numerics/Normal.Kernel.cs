@@ -41,15 +41,20 @@ public static partial class Normal
     /// <summary>Φ⁻¹ refines with the centre series when |p − 1/2| is at most this (|x| ≤ 0.489).</summary>
     internal const double CentreLimit = 0.1875;
 
-    /// <summary>−y²/2 = hi + lo with hi exact: y = yh + yl split at 26 bits, hi = −yh²/2, lo = −yl·(yh + yl/2).</summary>
-    /// <remarks>|lo| ≤ 2^−26·y², rounded to about 2^−53 of itself; y below about 1e300.</remarks>
+    /// <summary>Clears the low 27 bits of a double's significand, leaving its top 26 bits.</summary>
+    internal const long SplitMask = unchecked((long)0xFFFFFFFFF8000000);
+
+    /// <summary>−(2/ln 2): k for φ is estimated as round(y²·<see cref="PdfKScale"/>) from the rounded square.</summary>
+    internal const double PdfKScale = -0.5 * QuarterLog2E;
+
+    /// <summary>−y²/2 = hi + lo with hi exact: y = yh + yl with yh the top 26 bits of y, hi = −yh²/2, lo = −(yl/2)·(y + yh).</summary>
+    /// <remarks>|lo| ≤ 2^−25·y², rounded to about 2^−52 of itself; y finite.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double NegativeHalfSquare(double y, out double lo)
     {
-        var c = SplitFactor * y;
-        var yh = c - (c - y);
+        var yh = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(y) & SplitMask);
         var yl = y - yh;
-        lo = -(yl * (yh + (0.5 * yl)));
+        lo = (yl * -0.5) * (y + yh);
         return (yh * yh) * -0.5;
     }
 
@@ -73,7 +78,7 @@ public static partial class Normal
         return eh + ((eh * m) + row[1]);
     }
 
-    /// <summary>e^d − 1 for |d| ≤ 0.1375 as d + d²·M(d).</summary>
+    /// <summary>e^d − 1 for |d| ≤ 0.1375 as d + d²·M(d), grouped by powers of d (Estrin) for a short dependency chain.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Expm1Small(double d)
     {
@@ -83,9 +88,8 @@ public static partial class Normal
         var m01 = c[0] + (c[1] * d);
         var m23 = c[2] + (c[3] * d);
         var m45 = c[4] + (c[5] * d);
-        var m67 = c[6] + (c[7] * d);
-        var m = ((m01 + (m23 * d2)) + ((m45 + (m67 * d2)) * d4)) + (c[8] * (d4 * d4));
-        return d + (d2 * m);
+        var m678 = (c[6] + (c[7] * d)) + (c[8] * d2);
+        return (d + (d2 * m01)) + (d4 * ((m23 + (d2 * m45)) + (d4 * m678)));
     }
 
     /// <summary>G(y) = e^(y²/2)·Φ(−y) for finite y in [0, 40] as a double-double.</summary>
@@ -128,7 +132,7 @@ public static partial class Normal
         }
 
         var hi = NegativeHalfSquare(y, out var lo);
-        return ExpQuarter(hi, lo, PdfQuarterHi, PdfQuarterLo);
+        return ExpQuarter(hi, lo, (x * x) * PdfKScale, PdfQuarterHi, PdfQuarterTau);
     }
 
     /// <summary>Φ on the whole line from the G table and tail (the fast path hands over x ≤ −8.5 and NaN).</summary>

@@ -677,9 +677,9 @@ public static partial class Normal
         0.5, 0.16666666666666655, 0.04166666666666666, 0.008333333333412714, 0.0013888888888955037, 0.00019841268329788946, 2.4801586042062895e-05, 2.7567978093582903e-06, 2.7566201384635936e-07,
     ];
 
-    // 2^(j/4)/√(2π) for j = 0…3: hi and lo parts.
+    // T_j = 2^(j/4)/√(2π), j = 0…3: T_j rounded (Hi), and ln(T_j/Hi) (Tau, added to the exponent).
     internal static readonly double[] PdfQuarterHi = [0.3989422804014327, 0.47442499832879437, 0.5641895835477563, 0.6709382669654139];
-    internal static readonly double[] PdfQuarterLo = [-2.49232720227773e-17, -2.1913860760960685e-17, 7.66772980658294e-18, -4.6275910032870144e-18];
+    internal static readonly double[] PdfQuarterTau = [-6.247337834861335e-17, -4.6190358514315795e-17, 1.3590697223380941e-17, -6.897193424690384e-18];
     internal static readonly Vector256<double> PdfQuarterHiVector = Vector256.Create(0.3989422804014327, 0.47442499832879437, 0.5641895835477563, 0.6709382669654139);
-    internal static readonly Vector256<double> PdfQuarterLoVector = Vector256.Create(-2.49232720227773e-17, -2.1913860760960685e-17, 7.66772980658294e-18, -4.6275910032870144e-18);
+    internal static readonly Vector256<double> PdfQuarterTauVector = Vector256.Create(-6.247337834861335e-17, -4.6190358514315795e-17, 1.3590697223380941e-17, -6.897193424690384e-18);
 }

@@ -39,9 +39,11 @@ public static partial class Normal
         var j = Vector256.Round(u);
         var tau = u - j;
         int o0, o1, o2, o3;
-        if (Avx.IsSupported)
+        if (Avx2.IsSupported)
         {
-            var offsets = Avx.ConvertToVector128Int32WithTruncation(j * Vector256.Create((double)FastRowLength));
+            // vcvtpd2dq rounds half to even under the default MXCSR, as Round does; converting u directly keeps the
+            // row index off the Round → multiply chain.
+            var offsets = Sse2.ShiftLeftLogical(Avx.ConvertToVector128Int32(u), 3);
             o0 = offsets.ToScalar();
             o1 = offsets.GetElement(1);
             o2 = offsets.GetElement(2);
@@ -80,19 +82,17 @@ public static partial class Normal
         var m01 = Vector256.Create(c[0]) + (Vector256.Create(c[1]) * d);
         var m23 = Vector256.Create(c[2]) + (Vector256.Create(c[3]) * d);
         var m45 = Vector256.Create(c[4]) + (Vector256.Create(c[5]) * d);
-        var m67 = Vector256.Create(c[6]) + (Vector256.Create(c[7]) * d);
-        var m = ((m01 + (m23 * d2)) + ((m45 + (m67 * d2)) * d4)) + (Vector256.Create(c[8]) * (d4 * d4));
-        return d + (d2 * m);
+        var m678 = (Vector256.Create(c[6]) + (Vector256.Create(c[7]) * d)) + (Vector256.Create(c[8]) * d2);
+        return (d + (d2 * m01)) + (d4 * ((m23 + (d2 * m45)) + (d4 * m678)));
     }
 
     /// <summary>Lane-wise <see cref="NegativeHalfSquare(double, out double)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static V NegativeHalfSquare(V y, out V lo)
     {
-        var c = Vector256.Create(SplitFactor) * y;
-        var yh = c - (c - y);
+        var yh = y & Vector256.Create(SplitMask).AsDouble();
         var yl = y - yh;
-        lo = -(yl * (yh + (Vector256.Create(0.5) * yl)));
+        lo = (yl * Vector256.Create(-0.5)) * (y + yh);
         return (yh * yh) * Vector256.Create(-0.5);
     }
 
@@ -153,8 +153,9 @@ public static partial class Normal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static V PdfFastVector(V x)
     {
-        var hi = NegativeHalfSquare(Vector256.Abs(x), out var lo);
-        return ExpQuarter(hi, lo, PdfQuarterHiVector, PdfQuarterLoVector);
+        var y = Vector256.Abs(x);
+        var hi = NegativeHalfSquare(y, out var lo);
+        return ExpQuarter(hi, lo, (x * x) * Vector256.Create(PdfKScale), PdfQuarterHiVector, PdfQuarterTauVector);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
