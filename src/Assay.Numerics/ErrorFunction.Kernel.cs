@@ -49,6 +49,15 @@ public static partial class ErrorFunction
     /// <summary>Added to the bits of k + <see cref="RoundShift"/> it gives k + 4·1023, whose bits hold k mod 4 and ⌊k/4⌋ + 1023.</summary>
     internal const long QuarterBias = 4092 - 0x4338000000000000;
 
+    /// <summary>erfc(x) = 2Φ(−x√2) takes the fast Φ path for x below this (x√2 ≤ 8.49); erfc(6) ≈ 2.2e−17.</summary>
+    internal const double FastErfcLimit = 6.0;
+
+    /// <summary>√2 rounded to 26 bits, so that its product with a 27-bit number is exact.</summary>
+    internal const double Sqrt2Hi = 1.4142135679721832;
+
+    /// <summary>√2 − <see cref="Sqrt2Hi"/>.</summary>
+    internal const double Sqrt2Lo = -5.599088178737374e-09;
+
     private const double ErfcClamp = 28.0;
     private const double ErfcxNegativeClamp = 27.5;
     private const double HugeArgument = 3.273390607896142e150; // 2^500
@@ -211,6 +220,35 @@ public static partial class ErrorFunction
         y < ErfcxTableLimit ? Piece(ErfcxPieces, 33.0, y, out lo) : Tail(ErfcxTail, y, out lo);
 
     private static double ErfcScalar(double x)
+    {
+        if (!(x < FastErfcLimit))
+        {
+            return ErfcWideScalar(x);
+        }
+
+        var ax = Math.Abs(x);
+        var y = ax < FastErfcLimit ? ax : FastErfcLimit;
+        var z = ScaleBySqrt2(y, out var zl);
+        var u = z * Normal.FastPiecesPerUnit;
+        var q = Normal.LowerTailFastCore(u, (u - Math.Round(u)) + (zl * Normal.FastPiecesPerUnit));
+        return x < 0 ? 2.0 * (1.0 - q) : 2.0 * q;
+    }
+
+    /// <summary>y·√2 = z + zl to about 2^−100 relative, for y in [0, 6]: y's top 26 bits times √2's are exact.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ScaleBySqrt2(double y, out double zl)
+    {
+        var yh = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(y) & Normal.SplitMask);
+        var a = yh * Sqrt2Hi;
+        var bc = ((y - yh) * Sqrt2Hi) + (y * Sqrt2Lo);
+        var z = a + bc;
+        zl = (a - z) + bc;
+        return z;
+    }
+
+    /// <summary>erfc on the whole line from the erfcx table and tail (the fast path hands over x ≥ 6 and NaN).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double ErfcWideScalar(double x)
     {
         if (double.IsNaN(x))
         {

@@ -212,7 +212,44 @@ public static partial class ErrorFunction
         return hi;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static V ErfcVector(V x)
+    {
+        // The common case (every lane below 6) runs without a call, so it needs no spills around one.
+        var fast = Vector256.LessThan(x, Vector256.Create(FastErfcLimit));
+        return AllLanes(fast) ? ErfcFastVector(x) : ErfcMixedVector(x, fast);
+    }
+
+    /// <summary>Lane-wise <see cref="ScaleBySqrt2(double, out double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static V ScaleBySqrt2(V y, out V zl)
+    {
+        var yh = y & Vector256.Create(Normal.SplitMask).AsDouble();
+        var sh = Vector256.Create(Sqrt2Hi);
+        var a = yh * sh;
+        var bc = ((y - yh) * sh) + (y * Vector256.Create(Sqrt2Lo));
+        var z = a + bc;
+        zl = (a - z) + bc;
+        return z;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static V ErfcFastVector(V x)
+    {
+        var y = Min(Vector256.Abs(x), Vector256.Create(FastErfcLimit));
+        var z = ScaleBySqrt2(y, out var zl);
+        var scale = Vector256.Create(Normal.FastPiecesPerUnit);
+        var u = z * scale;
+        var q = Normal.LowerTailFastCore(u, (u - Vector256.Round(u)) + (zl * scale));
+        var two = Vector256.Create(2.0);
+        return Vector256.ConditionalSelect(Vector256.LessThan(x, V.Zero), two * (V.One - q), two * q);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static V ErfcMixedVector(V x, V fast) => Vector256.ConditionalSelect(fast, ErfcFastVector(x), ErfcWideVector(x));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static V ErfcWideVector(V x)
     {
         var y = Min(Vector256.Abs(x), Vector256.Create(ErfcClamp));
         var sh = TwoProduct(y, y, out var sl);

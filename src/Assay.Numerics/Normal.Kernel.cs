@@ -35,8 +35,11 @@ public static partial class Normal
     /// <summary>The fast Φ table has centres j/<see cref="FastPiecesPerUnit"/>, j = 0…272 (the last one is 8.5).</summary>
     internal const double FastPiecesPerUnit = 32.0;
 
+    /// <summary>log2 of <see cref="FastRowLength"/>.</summary>
+    internal const int FastRowShift = 3;
+
     /// <summary>Doubles per row of the fast Φ table: hi and lo of Φ(−c), then 6 coefficients.</summary>
-    internal const int FastRowLength = 8;
+    internal const int FastRowLength = 1 << FastRowShift;
 
     /// <summary>Φ⁻¹ refines with the centre series when |p − 1/2| is at most this (|x| ≤ 0.489).</summary>
     internal const double CentreLimit = 0.1875;
@@ -58,19 +61,25 @@ public static partial class Normal
         return (yh * yh) * -0.5;
     }
 
-    /// <summary>Φ(−y) for y in [0, 8.5] as Φ(−c)·e^(τ·P(τ)) around the nearest centre c = j/32, τ = 32y − j.</summary>
-    /// <remarks>
-    /// τ is exact; |τ·P(τ)| ≤ 0.135, so e^d − 1 = d + d²·M(d) needs no argument reduction, and the result
-    /// Φ(−c)_hi + (Φ(−c)_hi·(e^d − 1) + Φ(−c)_lo) is rounded once. Both polynomials are evaluated by Estrin's
-    /// scheme (a shorter dependency chain than Horner's, so consecutive calls overlap in the pipeline).
-    /// </remarks>
+    /// <summary>Φ(−y) for y in [0, 8.5] as Φ(−c)·e^(τ·P(τ)) around the nearest centre c = j/32, τ = 32y − j (exact).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double LowerTailFastScalar(double y)
     {
         var u = y * FastPiecesPerUnit;
-        var j = Math.Round(u);
-        var tau = u - j;
-        var row = CdfFastPieces.AsSpan((int)j * FastRowLength, FastRowLength);
+        return LowerTailFastCore(u, u - Math.Round(u));
+    }
+
+    /// <summary>Φ(−(u + ε)/32) for u in [0, 272], given τ = (u − round(u)) + ε with |ε| tiny (an argument's low part).</summary>
+    /// <remarks>
+    /// With j = round(u) and c = j/32, Φ(−c − τ/32) = Φ(−c)·e^d with d = τ·P(τ) from the row of c; |d| ≤ 0.135, so
+    /// e^d − 1 needs no argument reduction, and the result Φ(−c)_hi + (Φ(−c)_hi·(e^d − 1) + Φ(−c)_lo) is rounded
+    /// once. P is grouped by powers of τ (Estrin) for a short dependency chain, so consecutive calls overlap in the
+    /// pipeline. u must be finite and non-negative; the row index is clamped by the callers' clamp of u.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double LowerTailFastCore(double u, double tau)
+    {
+        var row = CdfFastPieces.AsSpan((int)Math.Round(u) * FastRowLength, FastRowLength);
         var t2 = tau * tau;
         var d = (((row[2] + (row[3] * tau)) + ((row[4] + (row[5] * tau)) * t2)) + ((row[6] + (row[7] * tau)) * (t2 * t2))) * tau;
         var m = Expm1Small(d);

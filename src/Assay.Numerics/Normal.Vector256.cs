@@ -36,14 +36,19 @@ public static partial class Normal
     private static V LowerTailFastVector(V y)
     {
         var u = y * Vector256.Create(FastPiecesPerUnit);
-        var j = Vector256.Round(u);
-        var tau = u - j;
+        return LowerTailFastCore(u, u - Vector256.Round(u));
+    }
+
+    /// <summary>Lane-wise <see cref="LowerTailFastCore(double, double)"/>; lanes must hold u in [0, 272].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static V LowerTailFastCore(V u, V tau)
+    {
         int o0, o1, o2, o3;
         if (Avx2.IsSupported)
         {
-            // vcvtpd2dq rounds half to even under the default MXCSR, as Round does; converting u directly keeps the
-            // row index off the Round → multiply chain.
-            var offsets = Sse2.ShiftLeftLogical(Avx.ConvertToVector128Int32(u), 3);
+            // vcvtpd2dq rounds half to even under the default MXCSR, as Math.Round does; converting u directly keeps
+            // the row index off the Round → multiply chain.
+            var offsets = Sse2.ShiftLeftLogical(Avx.ConvertToVector128Int32(u), FastRowShift);
             o0 = offsets.ToScalar();
             o1 = offsets.GetElement(1);
             o2 = offsets.GetElement(2);
@@ -51,6 +56,7 @@ public static partial class Normal
         }
         else
         {
+            var j = Vector256.Round(u);
             o0 = (int)j.GetElement(0) * FastRowLength;
             o1 = (int)j.GetElement(1) * FastRowLength;
             o2 = (int)j.GetElement(2) * FastRowLength;
