@@ -5,8 +5,8 @@ namespace Assay.Numerics;
 /// <remarks>
 /// Scalar building blocks shared by <see cref="ErrorFunction"/> and <see cref="Normal"/>: error-free
 /// transformations (Dekker's product with Veltkamp's split, Knuth's and Møller's sums), an exponential of a
-/// double-double argument that returns a double-double mantissa and a power of two, and the evaluation of the
-/// fitted piecewise tables. The vector kernels in <c>ErrorFunction.Vector256.cs</c> perform exactly these
+/// double-double argument that returns a double-double mantissa and a power of two, a faster exponential with a
+/// 4-entry table for normal results, and the evaluation of the fitted piecewise tables. The vector kernels in <c>ErrorFunction.Vector256.cs</c> perform exactly these
 /// operations, in this order, per lane.
 /// </remarks>
 public static partial class ErrorFunction

@@ -4,10 +4,12 @@ using static Assay.Numerics.ErrorFunction;
 namespace Assay.Numerics;
 
 /// <remarks>
-/// Scalar kernels. Φ(−y) for y ≥ 0 is computed as e^(−y²/2)·G(y): y² is formed exactly as a double-double,
-/// the exponential returns a double-double mantissa and a power of two, and G comes from 48 fitted pieces on
-/// [0, 12) or the asymptotic tail H(1/y²)/y; the power of two is applied last so that a subnormal result is
-/// rounded once. The vector kernels in <c>Normal.Vector256.cs</c> perform the same operations per lane.
+/// Scalar kernels. Fast paths: Φ(−y) for y ≤ 8.5 as Φ(−c)·e^(τ·P(τ)) from the table of Φ at the centres j/32, and
+/// φ through <see cref="ErrorFunction.ExpQuarter(double, double, double, double[], double[])"/>. Wide kernels (the
+/// rest of the line): Φ(−y) as e^(−y²/2)·G(y) with y² formed exactly as a double-double, the exponential as a
+/// double-double mantissa and a power of two applied last (a subnormal result is rounded once), and G from 48
+/// fitted pieces on [0, 12) or the asymptotic tail H(1/y²)/y. The vector kernels in <c>Normal.Vector256.cs</c>
+/// perform the same operations per lane.
 /// </remarks>
 public static partial class Normal
 {
