@@ -215,9 +215,16 @@ public static partial class ErrorFunction
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static V ErfcVector(V x)
     {
-        // The common case (every lane below 6) runs without a call, so it needs no spills around one.
+        // The common case (every lane below 6) runs without a call; the rare path returns two halves in registers
+        // so that the result stays in a register on the common path (see Normal's CdfVector).
         var fast = Vector256.LessThan(x, Vector256.Create(FastErfcLimit));
-        return AllLanes(fast) ? ErfcFastVector(x) : ErfcMixedVector(x, fast);
+        if (AllLanes(fast))
+        {
+            return ErfcFastVector(x);
+        }
+
+        var lower = ErfcMixedVector(x, fast, out var upper);
+        return Vector256.Create(lower, upper);
     }
 
     /// <summary>Lane-wise <see cref="ScaleBySqrt2(double, out double)"/>.</summary>
@@ -246,7 +253,12 @@ public static partial class ErrorFunction
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static V ErfcMixedVector(V x, V fast) => Vector256.ConditionalSelect(fast, ErfcFastVector(x), ErfcWideVector(x));
+    private static Vector128<double> ErfcMixedVector(V x, V fast, out Vector128<double> upper)
+    {
+        var result = Vector256.ConditionalSelect(fast, ErfcFastVector(x), ErfcWideVector(x));
+        upper = result.GetUpper();
+        return result.GetLower();
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static V ErfcWideVector(V x)

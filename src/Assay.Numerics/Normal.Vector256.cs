@@ -134,9 +134,17 @@ public static partial class Normal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static V CdfVector(V x)
     {
-        // The common case (every lane above −8.5) runs without a call, so it needs no spills around one.
+        // The common case (every lane above −8.5) runs without a call. The rare path returns its result as two
+        // Vector128 halves (in registers): a Vector256 comes back through memory, and the JIT then keeps the
+        // merged result in memory on the common path too (measured: 10–15 % of φ's time).
         var fast = Vector256.GreaterThan(x, Vector256.Create(-FastCdfLimit));
-        return AllLanes(fast) ? CdfFastVector(x) : CdfMixedVector(x, fast);
+        if (AllLanes(fast))
+        {
+            return CdfFastVector(x);
+        }
+
+        var lower = CdfMixedVector(x, fast, out var upper);
+        return Vector256.Create(lower, upper);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -147,13 +155,24 @@ public static partial class Normal
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static V CdfMixedVector(V x, V fast) => Vector256.ConditionalSelect(fast, CdfFastVector(x), CdfWideVector(x));
+    private static Vector128<double> CdfMixedVector(V x, V fast, out Vector128<double> upper)
+    {
+        var result = Vector256.ConditionalSelect(fast, CdfFastVector(x), CdfWideVector(x));
+        upper = result.GetUpper();
+        return result.GetLower();
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static V PdfVector(V x)
     {
         var fast = Vector256.LessThan(Vector256.Abs(x), Vector256.Create(FastPdfLimit));
-        return AllLanes(fast) ? PdfFastVector(x) : PdfMixedVector(x, fast);
+        if (AllLanes(fast))
+        {
+            return PdfFastVector(x);
+        }
+
+        var lower = PdfMixedVector(x, fast, out var upper);
+        return Vector256.Create(lower, upper);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -165,7 +184,12 @@ public static partial class Normal
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static V PdfMixedVector(V x, V fast) => Vector256.ConditionalSelect(fast, PdfFastVector(x), PdfWideVector(x));
+    private static Vector128<double> PdfMixedVector(V x, V fast, out Vector128<double> upper)
+    {
+        var result = Vector256.ConditionalSelect(fast, PdfFastVector(x), PdfWideVector(x));
+        upper = result.GetUpper();
+        return result.GetLower();
+    }
 
     // The wide kernels are the rare path: kept out of line so the common path stays small and branches around them.
     [MethodImpl(MethodImplOptions.NoInlining)]
