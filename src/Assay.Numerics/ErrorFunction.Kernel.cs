@@ -6,8 +6,8 @@ namespace Assay.Numerics;
 /// Scalar building blocks shared by <see cref="ErrorFunction"/> and <see cref="Normal"/>: error-free
 /// transformations (Dekker's product with Veltkamp's split, Knuth's and Møller's sums), an exponential of a
 /// double-double argument that returns a double-double mantissa and a power of two, a faster exponential with a
-/// 4-entry table for normal results, and the evaluation of the fitted piecewise tables. The vector kernels in <c>ErrorFunction.Vector256.cs</c> perform exactly these
-/// operations, in this order, per lane.
+/// 4-entry table for normal results, and the evaluation of the fitted piecewise tables. The vector kernels in
+/// <c>ErrorFunction.Vector256.cs</c> perform exactly these operations, in this order, per lane.
 /// </remarks>
 public static partial class ErrorFunction
 {
@@ -226,6 +226,7 @@ public static partial class ErrorFunction
             return ErfcWideScalar(x);
         }
 
+        // For x ≤ −6 the clamp changes nothing: 2 − erfc(6) rounds to 2.
         var ax = Math.Abs(x);
         var y = ax < FastErfcLimit ? ax : FastErfcLimit;
         var z = ScaleBySqrt2(y, out var zl);
@@ -234,7 +235,7 @@ public static partial class ErrorFunction
         return x < 0 ? 2.0 * (1.0 - q) : 2.0 * q;
     }
 
-    /// <summary>y·√2 = z + zl to about 2^−100 relative, for y in [0, 6]: y's top 26 bits times √2's are exact.</summary>
+    /// <summary>y·√2 = z + zl to about 2^−78 relative, for finite y ≥ 0: y's top 26 bits times √2's top 26 bits, and y's low 27 bits times them, are exact.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double ScaleBySqrt2(double y, out double zl)
     {

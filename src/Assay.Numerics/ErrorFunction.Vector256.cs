@@ -14,8 +14,9 @@ public static partial class ErrorFunction
 {
     /// <summary>Whether some lane of the mask is set.</summary>
     /// <remarks>
-    /// Tested through the sign-bit mask on purpose: written as <c>mask != Zero</c> around
-    /// <c>r = ConditionalSelect(mask, rare, r)</c>, the .NET 10 JIT drops the branch and evaluates the rare path always.
+    /// Lane tests go through the sign-bit mask on purpose: written as <c>mask != AllBitsSet</c> around
+    /// <c>r = ConditionalSelect(mask, r, Rare(x))</c>, the .NET 10 JIT dropped the branch (the select is the identity
+    /// when the test fails) and evaluated the rare path for every vector.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool AnyLane(V mask) => Vector256.ExtractMostSignificantBits(mask) != 0;
