@@ -5,9 +5,9 @@ namespace Assay.Numerics;
 /// <remarks>
 /// Scalar building blocks shared by <see cref="ErrorFunction"/> and <see cref="Normal"/>: error-free
 /// transformations (Dekker's product with Veltkamp's split, Knuth's and Møller's sums), an exponential of a
-/// double-double argument that returns a double-double mantissa and a power of two, and the evaluation of the
-/// fitted piecewise tables. The vector kernels in <c>ErrorFunction.Vector256.cs</c> perform exactly these
-/// operations, in this order, per lane.
+/// double-double argument that returns a double-double mantissa and a power of two, a faster exponential with a
+/// 4-entry table for normal results, and the evaluation of the fitted piecewise tables. The vector kernels in
+/// <c>ErrorFunction.Vector256.cs</c> perform exactly these operations, in this order, per lane.
 /// </remarks>
 public static partial class ErrorFunction
 {
@@ -36,6 +36,27 @@ public static partial class ErrorFunction
 
     /// <summary>ln 2 − <see cref="Ln2Hi"/>.</summary>
     internal const double Ln2Lo = 1.9082149292705877e-10;
+
+    /// <summary>4/ln 2: the fast exponential removes multiples of ln2/4.</summary>
+    internal const double QuarterLog2E = 5.770780163555854;
+
+    /// <summary><see cref="Ln2Hi"/>/4 (exact), so that k·QuarterLn2Hi is exact for |k| &lt; 2^21.</summary>
+    internal const double QuarterLn2Hi = Ln2Hi / 4;
+
+    /// <summary><see cref="Ln2Lo"/>/4 (exact).</summary>
+    internal const double QuarterLn2Lo = Ln2Lo / 4;
+
+    /// <summary>Added to the bits of k + <see cref="RoundShift"/> it gives k + 4·1023, whose bits hold k mod 4 and ⌊k/4⌋ + 1023.</summary>
+    internal const long QuarterBias = 4092 - 0x4338000000000000;
+
+    /// <summary>erfc(x) = 2Φ(−x√2) takes the fast Φ path for x below this (x√2 ≤ 8.49); erfc(6) ≈ 2.2e−17.</summary>
+    internal const double FastErfcLimit = 6.0;
+
+    /// <summary>√2 rounded to 26 bits, so that its product with a 27-bit number is exact.</summary>
+    internal const double Sqrt2Hi = 1.4142135679721832;
+
+    /// <summary>√2 − <see cref="Sqrt2Hi"/>.</summary>
+    internal const double Sqrt2Lo = -5.599088178737374e-09;
 
     private const double ErfcClamp = 28.0;
     private const double ErfcxNegativeClamp = 27.5;
@@ -105,6 +126,40 @@ public static partial class ErrorFunction
         return mh;
     }
 
+    /// <summary>T_j·e^(s + w) in double, for a 4-entry table T_j = 2^(j/4)·c given as T_j rounded and ln(T_j/rounded).</summary>
+    /// <remarks>
+    /// s is the head of the exponent and w a small tail (|w| ≲ 0.02); −709 &lt; s &lt; 709 and the result must be
+    /// normal (the power of two is applied exactly, in one step). k = round(kEstimate), where kEstimate is within
+    /// about 0.5 + 2^−20 of 4s/ln2, so callers may form it from a rounded argument, off the critical path.
+    /// r = (s − k·ln2hi/4) + ((w − k·ln2lo/4) + τ_j) with the first difference exact (Sterbenz) and τ_j the
+    /// logarithm of T_j's rounding factor; e^r − 1 = r + r²·Q(r) on |r| ≤ ln2/8 + 2^−20, grouped by powers of r
+    /// (Estrin) for a short dependency chain, so consecutive calls overlap in the pipeline; with j = k mod 4 and
+    /// T' = T_j rounded·2^⌊k/4⌋ (exact) the result T' + T'·(e^r − 1) is rounded once.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ExpQuarter(double s, double w, double kEstimate, double[] tableHi, double[] tableTau)
+    {
+        // Math.Round rounds half to even, as the shift by 1.5·2^52 does, so kd is the integer held in the bits of t.
+        var t = kEstimate + RoundShift;
+        var kd = Math.Round(kEstimate);
+        var kb = BitConverter.DoubleToInt64Bits(t) + QuarterBias;
+        var j = (int)(kb & 3);
+        var scale = BitConverter.Int64BitsToDouble((long)((ulong)kb >> 2) << 52);
+        var u = s - (kd * QuarterLn2Hi);
+        var v = (w - (kd * QuarterLn2Lo)) + tableTau[j];
+        var r = u + v;
+        var c = FastExp;
+        var r2 = r * r;
+        var r4 = r2 * r2;
+        var q01 = c[0] + (c[1] * r);
+        var q23 = c[2] + (c[3] * r);
+        var q45 = c[4] + (c[5] * r);
+        var q67 = c[6] + (c[7] * r);
+        var p = (r + (r2 * q01)) + (r4 * ((q23 + (r2 * q45)) + (r4 * q67)));
+        var th = tableHi[j] * scale;
+        return th + (th * p);
+    }
+
     /// <summary>Evaluates a fitted piece at y: returns hi, with the low part in lo.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Piece(double[] table, double lastPiece, double y, out double lo)
@@ -165,6 +220,36 @@ public static partial class ErrorFunction
         y < ErfcxTableLimit ? Piece(ErfcxPieces, 33.0, y, out lo) : Tail(ErfcxTail, y, out lo);
 
     private static double ErfcScalar(double x)
+    {
+        if (!(x < FastErfcLimit))
+        {
+            return ErfcWideScalar(x);
+        }
+
+        // For x ≤ −6 the clamp changes nothing: 2 − erfc(6) rounds to 2.
+        var ax = Math.Abs(x);
+        var y = ax < FastErfcLimit ? ax : FastErfcLimit;
+        var z = ScaleBySqrt2(y, out var zl);
+        var u = z * Normal.FastPiecesPerUnit;
+        var q = Normal.LowerTailFastCore(u, (u - Math.Round(u)) + (zl * Normal.FastPiecesPerUnit));
+        return x < 0 ? 2.0 * (1.0 - q) : 2.0 * q;
+    }
+
+    /// <summary>y·√2 = z + zl to about 2^−78 relative, for finite y ≥ 0: y's top 26 bits times √2's top 26 bits, and y's low 27 bits times them, are exact.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ScaleBySqrt2(double y, out double zl)
+    {
+        var yh = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(y) & Normal.SplitMask);
+        var a = yh * Sqrt2Hi;
+        var bc = ((y - yh) * Sqrt2Hi) + (y * Sqrt2Lo);
+        var z = a + bc;
+        zl = (a - z) + bc;
+        return z;
+    }
+
+    /// <summary>erfc on the whole line from the erfcx table and tail (the fast path hands over x ≥ 6 and NaN).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double ErfcWideScalar(double x)
     {
         if (double.IsNaN(x))
         {

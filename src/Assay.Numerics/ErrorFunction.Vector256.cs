@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using V = System.Runtime.Intrinsics.Vector256<double>;
 
 namespace Assay.Numerics;
@@ -11,8 +12,22 @@ namespace Assay.Numerics;
 /// </remarks>
 public static partial class ErrorFunction
 {
+    /// <summary>Whether some lane of the mask is set.</summary>
+    /// <remarks>
+    /// Lane tests go through the sign-bit mask on purpose: written as <c>mask != AllBitsSet</c> around
+    /// <c>r = ConditionalSelect(mask, r, Rare(x))</c>, the .NET 10 JIT dropped the branch (the select is the identity
+    /// when the test fails) and evaluated the rare path for every vector.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static V Min(V a, V b) => Vector256.ConditionalSelect(Vector256.LessThan(a, b), a, b);
+    internal static bool AnyLane(V mask) => Vector256.ExtractMostSignificantBits(mask) != 0;
+
+    /// <summary>Whether every lane of the mask is set (see <see cref="AnyLane(V)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool AllLanes(V mask) => Vector256.ExtractMostSignificantBits(mask) == 0b1111;
+
+    /// <summary>a &lt; b ? a : b per lane (b if either is NaN), as <c>vminpd</c> computes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static V Min(V a, V b) => Avx.IsSupported ? Avx.Min(a, b) : Vector256.ConditionalSelect(Vector256.LessThan(a, b), a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static V TwoProduct(V a, V b, out V e)
@@ -73,6 +88,44 @@ public static partial class ErrorFunction
         var mh = a2 + lo;
         ml = (a2 - mh) + lo;
         return mh;
+    }
+
+    /// <summary>Lane-wise <see cref="ExpQuarter(double, double, double, double[], double[])"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static V ExpQuarter(V s, V w, V kEstimate, V tableHi, V tableTau)
+    {
+        var t = kEstimate + Vector256.Create(RoundShift);
+        var kd = Vector256.Round(kEstimate);
+        var kb = t.AsInt64() + Vector256.Create(QuarterBias);
+        var scale = Vector256.ShiftLeft(Vector256.ShiftRightLogical(kb, 2), 52).AsDouble();
+        V th, tau;
+        if (Avx2.IsSupported)
+        {
+            // vpermps picks 32-bit halves: lane i takes halves 2j and 2j + 1, j = k mod 4 (the low two bits of kb).
+            var index = Avx2.Shuffle(Avx2.ShiftLeftLogical(kb, 1).AsInt32(), 0b10_10_00_00) | Vector256.Create(0, 1, 0, 1, 0, 1, 0, 1);
+            th = Avx2.PermuteVar8x32(tableHi.AsSingle(), index).AsDouble();
+            tau = Avx2.PermuteVar8x32(tableTau.AsSingle(), index).AsDouble();
+        }
+        else
+        {
+            var j = kb & Vector256.Create(3L);
+            th = Vector256.Shuffle(tableHi, j);
+            tau = Vector256.Shuffle(tableTau, j);
+        }
+
+        var u = s - (kd * Vector256.Create(QuarterLn2Hi));
+        var v = (w - (kd * Vector256.Create(QuarterLn2Lo))) + tau;
+        var r = u + v;
+        var c = FastExp;
+        var r2 = r * r;
+        var r4 = r2 * r2;
+        var q01 = Vector256.Create(c[0]) + (Vector256.Create(c[1]) * r);
+        var q23 = Vector256.Create(c[2]) + (Vector256.Create(c[3]) * r);
+        var q45 = Vector256.Create(c[4]) + (Vector256.Create(c[5]) * r);
+        var q67 = Vector256.Create(c[6]) + (Vector256.Create(c[7]) * r);
+        var p = (r + (r2 * q01)) + (r4 * ((q23 + (r2 * q45)) + (r4 * q67)));
+        th *= scale;
+        return th + (th * p);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -150,7 +203,7 @@ public static partial class ErrorFunction
     {
         var hi = Piece(ErfcxPieces, 33.0, y, out lo);
         var inTail = Vector256.GreaterThanOrEqual(y, Vector256.Create(ErfcxTableLimit));
-        if (inTail != Vector256<double>.Zero)
+        if (AnyLane(inTail))
         {
             var th = Tail(ErfcxTail, y, out var tl);
             hi = Vector256.ConditionalSelect(inTail, th, hi);
@@ -160,7 +213,56 @@ public static partial class ErrorFunction
         return hi;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static V ErfcVector(V x)
+    {
+        // The common case (every lane below 6) runs without a call; the rare path returns two halves in registers
+        // so that the result stays in a register on the common path (see Normal's CdfVector).
+        var fast = Vector256.LessThan(x, Vector256.Create(FastErfcLimit));
+        if (AllLanes(fast))
+        {
+            return ErfcFastVector(x);
+        }
+
+        var lower = ErfcMixedVector(x, fast, out var upper);
+        return Vector256.Create(lower, upper);
+    }
+
+    /// <summary>Lane-wise <see cref="ScaleBySqrt2(double, out double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static V ScaleBySqrt2(V y, out V zl)
+    {
+        var yh = y & Vector256.Create(Normal.SplitMask).AsDouble();
+        var sh = Vector256.Create(Sqrt2Hi);
+        var a = yh * sh;
+        var bc = ((y - yh) * sh) + (y * Vector256.Create(Sqrt2Lo));
+        var z = a + bc;
+        zl = (a - z) + bc;
+        return z;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static V ErfcFastVector(V x)
+    {
+        var y = Min(Vector256.Abs(x), Vector256.Create(FastErfcLimit));
+        var z = ScaleBySqrt2(y, out var zl);
+        var scale = Vector256.Create(Normal.FastPiecesPerUnit);
+        var u = z * scale;
+        var q = Normal.LowerTailFastCore(u, (u - Vector256.Round(u)) + (zl * scale));
+        var two = Vector256.Create(2.0);
+        return Vector256.ConditionalSelect(Vector256.LessThan(x, V.Zero), two * (V.One - q), two * q);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector128<double> ErfcMixedVector(V x, V fast, out Vector128<double> upper)
+    {
+        var result = Vector256.ConditionalSelect(fast, ErfcFastVector(x), ErfcWideVector(x));
+        upper = result.GetUpper();
+        return result.GetLower();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static V ErfcWideVector(V x)
     {
         var y = Min(Vector256.Abs(x), Vector256.Create(ErfcClamp));
         var sh = TwoProduct(y, y, out var sl);
@@ -190,7 +292,7 @@ public static partial class ErrorFunction
         var y = Vector256.ConditionalSelect(isNegative, Min(ax, Vector256.Create(ErfcxNegativeClamp)), ax);
         var gh = ErfcxPositive(y, out var gl);
         var result = gh + gl;
-        if (isNegative != V.Zero)
+        if (AnyLane(isNegative))
         {
             var sh = TwoProduct(y, y, out var sl);
             var mh = ExpCore(sh, sl, out var ml, out var k);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Assay.Numerics;
@@ -24,21 +25,27 @@ public static partial class Normal
     public static double InverseCdf(double p) => InverseCdfScalar(p);
 
     /// <summary>Lane-wise φ.</summary>
+    /// <remarks>Inlined into the caller: the common path is short and branches out of line for rare lanes.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Pdf(Vector256<double> x) => PdfVector(x);
 
     /// <summary>Lane-wise Φ.</summary>
+    /// <remarks>Inlined into the caller: the common path is short and branches out of line for rare lanes.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Cdf(Vector256<double> x) => CdfVector(x);
 
     /// <summary>Lane-wise Φ⁻¹.</summary>
     public static Vector256<double> InverseCdf(Vector256<double> p) => InverseCdfVector(p);
 
     /// <summary>Lane-wise φ.</summary>
-    /// <remarks>Evaluated as two <see cref="Vector256{T}"/> halves (the same bits as the scalar kernel).</remarks>
+    /// <remarks>Evaluated as two <see cref="Vector256{T}"/> halves (the same bits as the scalar kernel), inlined into the caller.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Pdf(Vector512<double> x) =>
         Vector512.Create(PdfVector(x.GetLower()), PdfVector(x.GetUpper()));
 
     /// <summary>Lane-wise Φ.</summary>
-    /// <remarks>Evaluated as two <see cref="Vector256{T}"/> halves (the same bits as the scalar kernel).</remarks>
+    /// <remarks>Evaluated as two <see cref="Vector256{T}"/> halves (the same bits as the scalar kernel), inlined into the caller.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Cdf(Vector512<double> x) =>
         Vector512.Create(CdfVector(x.GetLower()), CdfVector(x.GetUpper()));
 

@@ -61,6 +61,24 @@ public sealed class LawsAndSpecialValuesTests
     }
 
     [Fact]
+    public void Cdf_and_erfc_are_monotone_ulp_by_ulp_where_the_fast_table_switches_rows()
+    {
+        // The fast Φ table switches from centre j/32 to (j+1)/32 at (2j + 1)/64; erfc(x) uses it at x√2.
+        for (var j = 0; j < 272; j++)
+        {
+            foreach (var sign in new[] { 1.0, -1.0 })
+            {
+                var m = sign * (2 * j + 1) / 64.0;
+                AssertMonotone(Numerics.Normal.Cdf, m, increasing: true);
+                AssertMonotone(ErrorFunction.Erfc, m / Math.Sqrt(2.0), increasing: false);
+            }
+        }
+
+        AssertMonotone(Numerics.Normal.Cdf, -8.5, increasing: true);
+        AssertMonotone(ErrorFunction.Erfc, 6.0, increasing: false);
+    }
+
+    [Fact]
     public void InverseCdf_undoes_Cdf_across_the_range()
     {
         for (var x = -38.0; x <= 8.0; x += 0.0625)
@@ -71,6 +89,25 @@ public sealed class LawsAndSpecialValuesTests
             // Φ rounds to within half an ulp of p, so the round trip is exact up to that rounding: dx = dp/φ(x).
             var tolerance = (Math.Abs(x) * 1e-15) + (Math.BitIncrement(p) - p) / Numerics.Normal.Pdf(x);
             Assert.True(Math.Abs(back - x) <= tolerance, string.Create(CultureInfo.InvariantCulture, $"x={x:R} p={p:R} back={back:R}"));
+        }
+    }
+
+    private static void AssertMonotone(Func<double, double> f, double centre, bool increasing)
+    {
+        var x = centre;
+        for (var i = 0; i < 16; i++)
+        {
+            x = Math.BitDecrement(x);
+        }
+
+        var previous = f(x);
+        for (var i = 0; i < 32; i++)
+        {
+            x = Math.BitIncrement(x);
+            var value = f(x);
+            var ok = increasing ? value >= previous : value <= previous;
+            Assert.True(ok, string.Create(CultureInfo.InvariantCulture, $"not monotone at x={x:R} (near {centre:R}): {previous:R} then {value:R}"));
+            previous = value;
         }
     }
 }

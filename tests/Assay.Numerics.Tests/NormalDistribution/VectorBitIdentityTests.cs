@@ -8,6 +8,7 @@ public sealed class VectorBitIdentityTests(ITestOutputHelper output)
 {
     private const int Seed = 20240611;
     private const int RandomInputs = 300_000;
+    private const int FastRunInputs = 65_536;
 
     public static TheoryData<string> Functions => ["Erfc", "Erfcx", "Pdf", "Cdf", "InverseCdf"];
 
@@ -65,6 +66,13 @@ public sealed class VectorBitIdentityTests(ITestOutputHelper output)
             centres.Add(j / 4.0);
         }
 
+        // Where the fast Φ table switches rows (x = (2j + 1)/64), and where erfc's argument x√2 does.
+        for (var j = 0; j < 272; j++)
+        {
+            centres.Add((2 * j + 1) / 64.0);
+            centres.Add((2 * j + 1) / 64.0 / Math.Sqrt(2.0));
+        }
+
         var edges = new List<double> { double.PositiveInfinity, double.NegativeInfinity, double.NaN, -double.NaN };
         edges.Add(BitConverter.Int64BitsToDouble(0x7ff0000000000001));
         edges.Add(BitConverter.Int64BitsToDouble(unchecked((long)0xfff8000000000123)));
@@ -93,6 +101,17 @@ public sealed class VectorBitIdentityTests(ITestOutputHelper output)
                 2 => BitConverter.Int64BitsToDouble(rng.NextInt64(long.MinValue, long.MaxValue)),
                 _ => Math.ScaleB(1.0 + rng.NextDouble(), rng.Next(-60, 8)) * (rng.Next(2) == 0 ? -1 : 1),
             });
+        }
+
+        // A contiguous run inside every fast range, so whole vectors take the fast path without the wide one.
+        while (list.Count % 8 != 0)
+        {
+            list.Add(0.5);
+        }
+
+        for (var i = 0; i < FastRunInputs; i++)
+        {
+            list.Add((rng.NextDouble() * 12.0) - 6.0);
         }
 
         return Pad(list);

@@ -2,7 +2,8 @@
 """Reference values for Assay.Numerics.ErrorFunction (Erfc, Erfcx) and Assay.Numerics.Normal (Pdf, Cdf, InverseCdf).
 
 What it computes: for a fixed, seeded set of double inputs per function (uniform over the domain, dense in the
-tails, at every boundary of the kernels' approximation pieces and their one-ulp neighbours, plus special values),
+tails, at every boundary of the kernels' approximation pieces and their one-ulp neighbours, plus special values;
+dense rows for the fast paths of Phi, phi and erfc, including every switch point of the fast Phi table),
 the correctly rounded double of the exact function value, evaluated with mpmath 1.2.1 at 320 bits (the inverse by
 Newton's method on mpmath.ncdf to 320 bits, for the exact double p). Rounding to double is done here explicitly,
 including the subnormal range (no double rounding).
@@ -130,6 +131,10 @@ def write(name, inputs, f):
 
 def main():
     rng = random.Random(SEED)
+    # Rows added for the fast paths (x > -8.5 for Phi, x < 6 for erfc, |x| < 37.5 for phi) come from a second
+    # generator and are appended, so the rows above them stay exactly as they were.
+    fast_rng = random.Random(SEED + 1)
+    midpoints = [(2 * j + 1) / 64 for j in range(272)]  # where the fast Phi table switches from centre j/32 to (j+1)/32
     quarter = [j / 4 for j in range(1, 49)]
     specials = [0.0, -0.0, math.inf, -math.inf, 5e-324, -5e-324, 2.2250738585072014e-308, 1e-300, -1e-300]
 
@@ -140,6 +145,8 @@ def main():
     xs += [s * v for s in (1, -1) for v in log_uniform(rng, 1e-300, 1.0, 200)]
     xs += with_neighbours([s * v for s in (1, -1) for v in quarter[:34] + [8.5, 27.2, 27.25, 27.3]])
     xs += [-7.0, -30.0, 28.0, 40.0, 1e10, -1e10] + specials
+    xs += [fast_rng.uniform(-6.0, 6.0) for _ in range(1000)]
+    xs += with_neighbours([s * m / math.sqrt(2) for s in (1, -1) for m in midpoints if m < 8.49])
     write("erfc.csv", xs, lambda x: mp.erfc(x))
 
     # erfcx: every x; ~1/(x sqrt(pi)) for large x, +inf below about -26.63.
@@ -158,6 +165,8 @@ def main():
     xs += [s * v for s in (1, -1) for v in log_uniform(rng, 1e-300, 1.0, 150)]
     xs += with_neighbours([s * v for s in (1, -1) for v in [0.5, 1.0, 12.0, 37.5, 38.5, 38.6, 40.0]])
     xs += [1e10, -1e10, 1e300] + specials
+    xs += [fast_rng.uniform(-8.5, 8.5) for _ in range(1000)]
+    xs += with_neighbours([37.4, 37.45, -37.45])
     write("pdf.csv", xs, lambda x: mp.npdf(x))
 
     # cdf: domain [-38.5, 8.3] (0 below, 1 above), subnormal results near -37.5 .. -38.5.
@@ -168,6 +177,8 @@ def main():
     xs += [s * v for s in (1, -1) for v in log_uniform(rng, 1e-300, 1.0, 150)]
     xs += with_neighbours([s * v for s in (1, -1) for v in quarter + [37.5, 38.0, 38.5, 40.0]])
     xs += [-39.0, -50.0, 8.5, 9.0, 50.0] + specials
+    xs += [fast_rng.uniform(-8.5, 8.5) for _ in range(1500)]
+    xs += with_neighbours([s * m for s in (1, -1) for m in midpoints])
     write("cdf.csv", xs, lambda x: mp.ncdf(x))
 
     # inverse cdf: p in (0, 1), log-uniform down to the smallest subnormal and up to 1 - 2^-53.
