@@ -15,6 +15,13 @@ public static partial class ImpliedVolatility
     /// </remarks>
     private const double FinalStep = 1e-6;
 
+    /// <summary>Bound on ν/s and on every term |aₖ|·|ν|^(k−1) of the Taylor series for the closing fifth-order step.</summary>
+    /// <remarks>
+    /// The first neglected term is of order 132·ρ⁵·|ν| ≤ 132·ρ⁶·s (132: the Catalan growth of reversion
+    /// coefficients); at ρ = 5e−4 that is about 2e−18·s, a fiftieth of an ulp.
+    /// </remarks>
+    private const double ClosingScale = 5e-4;
+
     /// <summary>A step this small relative to s is rounding noise, not an overshoot.</summary>
     private const double ConvergedStep = 1e-12;
 
@@ -105,13 +112,14 @@ public static partial class ImpliedVolatility
         while (iterations < HouseholderStepsMax)
         {
             var previous = s;
-            s = HouseholderStep(branch, beta, betaComplement, logBeta, x, s, ref sLeft, ref sRight, out var householder);
+            s = HouseholderStep(branch, beta, betaComplement, logBeta, x, s, ref sLeft, ref sRight, out var householder, out var finished);
             iterations++;
 
-            // A fourth-order step of relative size Δ leaves an error ~Δ⁴: once a genuine Householder step is below
-            // FinalStep the next would not change s. With the rational cubic guess this happens by the second step
-            // (paper §5); a bisection or a clamped step never ends the iteration.
-            if (householder && !(Math.Abs(s - previous) > FinalStep * s))
+            // The step is final when it was the closing series step (the residual was small enough for it to reach
+            // machine precision). Otherwise a fourth-order step of relative size Δ leaves an error ~Δ⁴: once a genuine
+            // Householder step is below FinalStep the next would not change s. A bisection or a clamped step never
+            // ends the iteration.
+            if (finished || (householder && !(Math.Abs(s - previous) > FinalStep * s)))
             {
                 break;
             }
@@ -128,9 +136,19 @@ public static partial class ImpliedVolatility
     /// follow from b'' /b' = x²/s³ − s/4 and b'''/b' = (b''/b')² − 3x²/s⁴ − 1/4.
     /// </remarks>
     private static double HouseholderStep(
-        Branch branch, double beta, double betaComplement, double logBeta, double x, double s, ref double sLeft, ref double sRight, out bool householder)
+        Branch branch,
+        double beta,
+        double betaComplement,
+        double logBeta,
+        double x,
+        double s,
+        ref double sLeft,
+        ref double sRight,
+        out bool householder,
+        out bool finished)
     {
         householder = false;
+        finished = false;
         var b = NormalisedBlack.OutOfTheMoneyCall(x, s, out var vega);
         if (b > beta)
         {
@@ -142,13 +160,32 @@ public static partial class ImpliedVolatility
         }
         else
         {
-            householder = true;
+            finished = true;
             return s;
         }
 
         if (!(vega > 0 && b > 0))
         {
             return Bisect(s, sLeft, sRight);
+        }
+
+        // Near the root any objective will do: β − b (from the complements on the upper branch, where b is close to
+        // b_max) is inverted by its Taylor series to fifth order, which reaches machine precision in one step.
+        var complement = 0.0;
+        if (branch == Branch.Upper)
+        {
+            complement = NormalisedBlack.OutOfTheMoneyCallComplement(x, s);
+            if (!(complement > 0))
+            {
+                return Bisect(s, sLeft, sRight);
+            }
+        }
+
+        var newton = (branch == Branch.Upper ? complement - betaComplement : beta - b) / vega;
+        if (ClosingStep(x, s, newton, out var closing))
+        {
+            finished = true;
+            return closing >= sLeft && closing <= sRight ? closing : s;
         }
 
         var xSquare = x * x;
@@ -173,12 +210,6 @@ public static partial class ImpliedVolatility
 
             case Branch.Upper:
             {
-                var complement = NormalisedBlack.OutOfTheMoneyCallComplement(x, s);
-                if (!(complement > 0))
-                {
-                    return Bisect(s, sLeft, sRight);
-                }
-
                 var m = vega / complement;
                 nu = DMath.Log(complement / betaComplement) / m;
                 gamma = h2 + m;
@@ -203,6 +234,51 @@ public static partial class ImpliedVolatility
         // A step that leaves the bracket by rounding alone (converged) keeps s; a genuine overshoot bisects.
         householder = Math.Abs(next - s) <= ConvergedStep * s;
         return householder ? s : Bisect(s, sLeft, sRight);
+    }
+
+    /// <summary>The closing step: s + d with b(s + d) = b(s) + vega·ν inverted to fifth order in ν, if that is exact to rounding.</summary>
+    /// <remarks>
+    /// All derivatives of b in s follow from the vega: with L = ln ∂b/∂s, L⁽¹⁾ = x²/s³ − s/4, L⁽²⁾ = −3x²/s⁴ − 1/4,
+    /// L⁽³⁾ = 12x²/s⁵, L⁽⁴⁾ = −60x²/s⁶, the ratios Q_k = b⁽ᵏ⁾/b⁽¹⁾ obey Q₁ = 1, Q_{k+1} = dQ_k/ds + L⁽¹⁾·Q_k. With
+    /// a_k = Q_k/k! the relation ν = d + a₂d² + … + a₅d⁵ is reverted (standard series reversion) to
+    /// d = ν + c₂ν² + … + c₅ν⁵. The step is taken only when ν/s and every term |aₖ|·|ν|^(k−1) are below
+    /// <see cref="ClosingScale"/> (to the matching power): the neglected sixth-order term is then far below an ulp of s.
+    /// </remarks>
+    private static bool ClosingStep(double x, double s, double newton, out double next)
+    {
+        next = s;
+        var nu = Math.Abs(newton);
+        if (!(nu <= ClosingScale * s))
+        {
+            return false;
+        }
+
+        var inverse = 1.0 / s;
+        var w = x * x * inverse * inverse;
+        var l1 = (w * inverse) - (0.25 * s);
+        var l2 = (-3.0 * w * inverse * inverse) - 0.25;
+        var l3 = 12.0 * w * inverse * inverse * inverse;
+        var l4 = -60.0 * w * inverse * inverse * inverse * inverse;
+        var l1Square = l1 * l1;
+        var a2 = 0.5 * l1;
+        var a3 = (l2 + l1Square) / 6.0;
+        var a4 = (l3 + (3.0 * l1 * l2) + (l1Square * l1)) / 24.0;
+        var a5 = (l4 + (4.0 * l1 * l3) + (3.0 * l2 * l2) + (6.0 * l1Square * l2) + (l1Square * l1Square)) / 120.0;
+        const double Rho = ClosingScale;
+        var nu2 = nu * nu;
+        if (!(Math.Abs(a2) * nu <= Rho && Math.Abs(a3) * nu2 <= Rho * Rho
+            && Math.Abs(a4) * nu2 * nu <= Rho * Rho * Rho && Math.Abs(a5) * nu2 * nu2 <= Rho * Rho * Rho * Rho))
+        {
+            return false;
+        }
+
+        var a2Square = a2 * a2;
+        var c2 = -a2;
+        var c3 = (2.0 * a2Square) - a3;
+        var c4 = (-5.0 * a2Square * a2) + (5.0 * a2 * a3) - a4;
+        var c5 = (14.0 * a2Square * a2Square) - (21.0 * a2Square * a3) + (6.0 * a2 * a4) + (3.0 * a3 * a3) - a5;
+        next = s + (newton * (1.0 + (newton * (c2 + (newton * (c3 + (newton * (c4 + (newton * c5)))))))));
+        return true;
     }
 
     /// <summary>Lower branch (β &lt; b_l): interpolate f = (2π|x|/√27)·Φ(−|x|/(√3 s))³ in β and invert f in closed form.</summary>
