@@ -5,14 +5,22 @@ namespace Assay.Pricing.Volatility;
 /// <content>The normalised "Let's Be Rational" solver: four-branch initial guess and Householder(3) refinement.</content>
 public static partial class ImpliedVolatility
 {
-    /// <summary>Householder steps after the initial guess (the paper shows two reach machine precision).</summary>
-    private const int HouseholderSteps = 2;
-
-    /// <summary>Hard limit on Householder steps; steps beyond two are taken only while the last one still moved s.</summary>
+    /// <summary>Hard limit on Householder steps (two suffice on every grid row; see <see cref="FinalStep"/>).</summary>
     private const int HouseholderStepsMax = 6;
 
-    /// <summary>After two steps, iterate on while the last step moved s by more than this fraction.</summary>
-    private const double MovingStep = 1e-9;
+    /// <summary>A Householder step that moved s by at most this fraction was the last one needed.</summary>
+    /// <remarks>
+    /// The step is of order 4: a step of relative size Δ leaves an error of about C·Δ⁴ with C of order one (measured
+    /// C ≤ 2 on the grid), so after a step below 1e−6 the next one would move s by ~1e−24, far below an ulp.
+    /// </remarks>
+    private const double FinalStep = 1e-6;
+
+    /// <summary>Bound on ν/s and on every term |aₖ|·|ν|^(k−1) of the Taylor series for the closing fifth-order step.</summary>
+    /// <remarks>
+    /// The first neglected term is of order 132·ρ⁵·|ν| ≤ 132·ρ⁶·s (132: the Catalan growth of reversion
+    /// coefficients); at ρ = 5e−4 that is about 2e−18·s, a fiftieth of an ulp.
+    /// </remarks>
+    private const double ClosingScale = 5e-4;
 
     /// <summary>A step this small relative to s is rounding noise, not an overshoot.</summary>
     private const double ConvergedStep = 1e-12;
@@ -33,17 +41,17 @@ public static partial class ImpliedVolatility
     /// <summary>Solves b(x, s, +1) = β for s, with x ≤ 0 and 0 &lt; β &lt; e^(x/2).</summary>
     /// <param name="beta">Normalised out-of-the-money call value.</param>
     /// <param name="x">Log-moneyness, ≤ 0.</param>
+    /// <param name="bMax">e^(x/2), the value at s = ∞.</param>
     /// <param name="betaComplement">e^(x/2) − β, formed by the caller from price units so that it keeps its digits.</param>
     /// <param name="iterations">Householder steps taken.</param>
-    internal static double SolveOutOfTheMoneyCall(double beta, double x, double betaComplement, out int iterations)
+    internal static double SolveOutOfTheMoneyCall(double beta, double x, double bMax, double betaComplement, out int iterations)
     {
-        var bMax = DMath.Exp(0.5 * x);
-
         // The inflection point of s ↦ b(x, s) is s_c = √(2|x|) (paper §4); its tangent meets b = 0 at s_l and
-        // b = b_max at s_u, which split the β axis into the four branches of the initial guess.
+        // b = b_max at s_u, which split the β axis into the four branches of the initial guess. At s_c the
+        // Gaussian factor is e^(x/2) = b_max, so b_c needs one erfcx and v_c none.
         var sC = Math.Sqrt(-2.0 * x);
-        var bC = NormalisedBlack.OutOfTheMoneyCall(x, sC);
-        var vC = NormalisedBlack.Vega(x, sC);
+        var bC = NormalisedBlack.AtInflection(x, sC, bMax);
+        var vC = x == 0 ? NormalisedBlack.InvSqrtTwoPi : NormalisedBlack.InvSqrtTwoPi * bMax;
 
         Branch branch;
         double s;
@@ -52,25 +60,25 @@ public static partial class ImpliedVolatility
         if (beta < bC)
         {
             var sL = sC - (bC / vC);
-            var bL = NormalisedBlack.OutOfTheMoneyCall(x, sL);
+            var bL = NormalisedBlack.OutOfTheMoneyCall(x, sL, out var vL);
             if (!(sL > 0 && bL > 0))
             {
                 // Guard for rounding at tiny |x|: let the lower branch cover [0, b_c].
                 sL = sC;
                 bL = bC;
+                vL = vC;
             }
 
             if (beta < bL)
             {
                 branch = Branch.Lower;
-                s = LowerBranchGuess(beta, x, sL, bL);
+                s = LowerBranchGuess(beta, x, sL, bL, vL);
                 sLeft = 0.0;
                 sRight = sL;
             }
             else
             {
                 branch = Branch.Middle;
-                var vL = NormalisedBlack.Vega(x, sL);
                 var r = RationalCubic.ControlForRightSecondDerivative(bL, bC, sL, sC, 1.0 / vL, 1.0 / vC, 0.0);
                 s = RationalCubic.Interpolate(beta, bL, bC, sL, sC, 1.0 / vL, 1.0 / vC, r);
                 sLeft = sL;
@@ -80,8 +88,7 @@ public static partial class ImpliedVolatility
         else
         {
             var sU = vC > 0 ? sC + ((bMax - bC) / vC) : double.PositiveInfinity;
-            var bU = NormalisedBlack.OutOfTheMoneyCall(x, sU);
-            var vU = NormalisedBlack.Vega(x, sU);
+            var bU = NormalisedBlack.OutOfTheMoneyCall(x, sU, out var vU);
             if (beta <= bU && vU > 0)
             {
                 branch = Branch.Middle;
@@ -105,12 +112,14 @@ public static partial class ImpliedVolatility
         while (iterations < HouseholderStepsMax)
         {
             var previous = s;
-            s = HouseholderStep(branch, beta, betaComplement, logBeta, x, s, ref sLeft, ref sRight);
+            s = HouseholderStep(branch, beta, betaComplement, logBeta, x, s, ref sLeft, ref sRight, out var householder, out var finished);
             iterations++;
 
-            // With a guess from the rational cubic, two fourth-order steps reach machine precision (paper §5);
-            // a further step is taken only if the second still moved s noticeably (a poor guess, rare).
-            if (iterations >= HouseholderSteps && !(Math.Abs(s - previous) > MovingStep * s))
+            // The step is final when it was the closing series step (the residual was small enough for it to reach
+            // machine precision). Otherwise a fourth-order step of relative size Δ leaves an error ~Δ⁴: once a genuine
+            // Householder step is below FinalStep the next would not change s. A bisection or a clamped step never
+            // ends the iteration.
+            if (finished || (householder && !(Math.Abs(s - previous) > FinalStep * s)))
             {
                 break;
             }
@@ -127,10 +136,20 @@ public static partial class ImpliedVolatility
     /// follow from b'' /b' = x²/s³ − s/4 and b'''/b' = (b''/b')² − 3x²/s⁴ − 1/4.
     /// </remarks>
     private static double HouseholderStep(
-        Branch branch, double beta, double betaComplement, double logBeta, double x, double s, ref double sLeft, ref double sRight)
+        Branch branch,
+        double beta,
+        double betaComplement,
+        double logBeta,
+        double x,
+        double s,
+        ref double sLeft,
+        ref double sRight,
+        out bool householder,
+        out bool finished)
     {
-        var b = NormalisedBlack.OutOfTheMoneyCall(x, s);
-        var vega = NormalisedBlack.Vega(x, s);
+        householder = false;
+        finished = false;
+        var b = NormalisedBlack.OutOfTheMoneyCall(x, s, out var vega);
         if (b > beta)
         {
             sRight = Math.Min(sRight, s);
@@ -141,12 +160,32 @@ public static partial class ImpliedVolatility
         }
         else
         {
+            finished = true;
             return s;
         }
 
         if (!(vega > 0 && b > 0))
         {
             return Bisect(s, sLeft, sRight);
+        }
+
+        // Near the root any objective will do: β − b (from the complements on the upper branch, where b is close to
+        // b_max) is inverted by its Taylor series to fifth order, which reaches machine precision in one step.
+        var complement = 0.0;
+        if (branch == Branch.Upper)
+        {
+            complement = NormalisedBlack.OutOfTheMoneyCallComplement(x, s);
+            if (!(complement > 0))
+            {
+                return Bisect(s, sLeft, sRight);
+            }
+        }
+
+        var newton = (branch == Branch.Upper ? complement - betaComplement : beta - b) / vega;
+        if (ClosingStep(x, s, newton, out var closing))
+        {
+            finished = true;
+            return closing >= sLeft && closing <= sRight ? closing : s;
         }
 
         var xSquare = x * x;
@@ -171,12 +210,6 @@ public static partial class ImpliedVolatility
 
             case Branch.Upper:
             {
-                var complement = NormalisedBlack.OutOfTheMoneyCallComplement(x, s);
-                if (!(complement > 0))
-                {
-                    return Bisect(s, sLeft, sRight);
-                }
-
                 var m = vega / complement;
                 nu = DMath.Log(complement / betaComplement) / m;
                 gamma = h2 + m;
@@ -194,11 +227,58 @@ public static partial class ImpliedVolatility
         var next = s + (nu * (1.0 + (0.5 * gamma * nu)) / (1.0 + (nu * (gamma + (delta * nu / 6.0)))));
         if (next >= sLeft && next <= sRight)
         {
+            householder = true;
             return next;
         }
 
         // A step that leaves the bracket by rounding alone (converged) keeps s; a genuine overshoot bisects.
-        return Math.Abs(next - s) <= ConvergedStep * s ? s : Bisect(s, sLeft, sRight);
+        householder = Math.Abs(next - s) <= ConvergedStep * s;
+        return householder ? s : Bisect(s, sLeft, sRight);
+    }
+
+    /// <summary>The closing step: s + d with b(s + d) = b(s) + vega·ν inverted to fifth order in ν, if that is exact to rounding.</summary>
+    /// <remarks>
+    /// All derivatives of b in s follow from the vega: with L = ln ∂b/∂s, L⁽¹⁾ = x²/s³ − s/4, L⁽²⁾ = −3x²/s⁴ − 1/4,
+    /// L⁽³⁾ = 12x²/s⁵, L⁽⁴⁾ = −60x²/s⁶, the ratios Q_k = b⁽ᵏ⁾/b⁽¹⁾ obey Q₁ = 1, Q_{k+1} = dQ_k/ds + L⁽¹⁾·Q_k. With
+    /// a_k = Q_k/k! the relation ν = d + a₂d² + … + a₅d⁵ is reverted (standard series reversion) to
+    /// d = ν + c₂ν² + … + c₅ν⁵. The step is taken only when ν/s and every term |aₖ|·|ν|^(k−1) are below
+    /// <see cref="ClosingScale"/> (to the matching power): the neglected sixth-order term is then far below an ulp of s.
+    /// </remarks>
+    private static bool ClosingStep(double x, double s, double newton, out double next)
+    {
+        next = s;
+        var nu = Math.Abs(newton);
+        if (!(nu <= ClosingScale * s))
+        {
+            return false;
+        }
+
+        var inverse = 1.0 / s;
+        var w = x * x * inverse * inverse;
+        var l1 = (w * inverse) - (0.25 * s);
+        var l2 = (-3.0 * w * inverse * inverse) - 0.25;
+        var l3 = 12.0 * w * inverse * inverse * inverse;
+        var l4 = -60.0 * w * inverse * inverse * inverse * inverse;
+        var l1Square = l1 * l1;
+        var a2 = 0.5 * l1;
+        var a3 = (l2 + l1Square) / 6.0;
+        var a4 = (l3 + (3.0 * l1 * l2) + (l1Square * l1)) / 24.0;
+        var a5 = (l4 + (4.0 * l1 * l3) + (3.0 * l2 * l2) + (6.0 * l1Square * l2) + (l1Square * l1Square)) / 120.0;
+        const double Rho = ClosingScale;
+        var nu2 = nu * nu;
+        if (!(Math.Abs(a2) * nu <= Rho && Math.Abs(a3) * nu2 <= Rho * Rho
+            && Math.Abs(a4) * nu2 * nu <= Rho * Rho * Rho && Math.Abs(a5) * nu2 * nu2 <= Rho * Rho * Rho * Rho))
+        {
+            return false;
+        }
+
+        var a2Square = a2 * a2;
+        var c2 = -a2;
+        var c3 = (2.0 * a2Square) - a3;
+        var c4 = (-5.0 * a2Square * a2) + (5.0 * a2 * a3) - a4;
+        var c5 = (14.0 * a2Square * a2Square) - (21.0 * a2Square * a3) + (6.0 * a2 * a4) + (3.0 * a3 * a3) - a5;
+        next = s + (newton * (1.0 + (newton * (c2 + (newton * (c3 + (newton * (c4 + (newton * c5)))))))));
+        return true;
     }
 
     /// <summary>Lower branch (β &lt; b_l): interpolate f = (2π|x|/√27)·Φ(−|x|/(√3 s))³ in β and invert f in closed form.</summary>
@@ -206,7 +286,7 @@ public static partial class ImpliedVolatility
     /// f matches b to leading order as s → 0 (df/dβ → 1 at β = 0), so a rational cubic in β on [0, b_l] with
     /// f(0) = 0, f'(0) = 1, f(b_l), f'(b_l) and f''(b_l) matched is an accurate map (paper §4).
     /// </remarks>
-    private static double LowerBranchGuess(double beta, double x, double sL, double bL)
+    private static double LowerBranchGuess(double beta, double x, double sL, double bL, double vL)
     {
         var ax = -x;
         var scale = TwoPiOverSqrt27 * ax;
@@ -219,7 +299,6 @@ public static partial class ImpliedVolatility
         var fS = 3.0 * scale * p * p * pS;
         var fSS = 3.0 * scale * ((2.0 * p * pS * pS) + (p * p * pSS));
 
-        var vL = NormalisedBlack.Vega(x, sL);
         var h2 = (x * x / (sL * sL * sL)) - (0.25 * sL);
         var dRight = fS / vL;
         var d2Right = (fSS - (fS * h2)) / (vL * vL);
@@ -230,9 +309,8 @@ public static partial class ImpliedVolatility
             f = beta;
         }
 
-        // Inverse map: Φ(−z) = (f/scale)^(1/3), s = |x|/(√3·z).
-        var cubeRoot = DMath.Exp(DMath.Log(f / scale) / 3.0);
-        var zGuess = -Normal.InverseCdf(cubeRoot);
+        // Inverse map: Φ(−z) = (f/scale)^(1/3), s = |x|/(√3·z); Φ⁻¹ to seven digits from ln Φ(−z) = ln(f/scale)/3.
+        var zGuess = -NormalQuantileGuess.LowerTail(Math.Min(DMath.Log(f / scale) / 3.0, 0.0));
         return zGuess > 0 ? ax / (SqrtThree * zGuess) : sL;
     }
 
@@ -264,7 +342,7 @@ public static partial class ImpliedVolatility
             f = Math.Min(0.5 * betaComplement, 0.25);
         }
 
-        return -2.0 * Normal.InverseCdf(f);
+        return -2.0 * NormalQuantileGuess.LowerTail(DMath.Log(f));
     }
 
     /// <summary>Moves a guess that fell outside its branch to the nearer end of the branch.</summary>

@@ -103,7 +103,8 @@ public static partial class ImpliedVolatility
             return Unsolved(status, intrinsic, upper);
         }
 
-        var s = SolveOutOfTheMoneyCall(beta - intrinsic, -Math.Abs(x), upper - beta, out var iterations);
+        var bMax = theta * x > 0 ? DMath.Exp(-0.5 * Math.Abs(x)) : upper;
+        var s = SolveOutOfTheMoneyCall(beta - intrinsic, -Math.Abs(x), bMax, upper - beta, out var iterations);
         return new ImpliedVolatilityResult(s, ImpliedVolatilityStatus.Solved, intrinsic, upper, iterations);
     }
 
@@ -123,7 +124,9 @@ public static partial class ImpliedVolatility
 
         // Put–call parity in price units: the out-of-the-money option with the same strike is worth price − intrinsic;
         // the subtraction uses the same rounded intrinsic as the bound check, so it is positive here.
-        var normaliser = Math.Sqrt(discountedForward) * Math.Sqrt(discountedStrike);
+        var rootForward = Math.Sqrt(discountedForward);
+        var rootStrike = Math.Sqrt(discountedStrike);
+        var normaliser = rootForward * rootStrike;
         var x = DMath.Log(discountedForward / discountedStrike);
         var beta = (price - intrinsic) / normaliser;
         var betaComplement = (upper - price) / normaliser;
@@ -133,7 +136,9 @@ public static partial class ImpliedVolatility
             return new ImpliedVolatilityResult(0.0, ImpliedVolatilityStatus.AtIntrinsic, intrinsic, upper, 0);
         }
 
-        var s = SolveOutOfTheMoneyCall(beta, -Math.Abs(x), betaComplement, out var iterations);
+        // b_max = e^(−|x|/2) = √min(DF, DK)/√max(DF, DK): three correctly rounded operations, no exponential.
+        var bMax = Math.Min(rootForward, rootStrike) / Math.Max(rootForward, rootStrike);
+        var s = SolveOutOfTheMoneyCall(beta, -Math.Abs(x), bMax, betaComplement, out var iterations);
         return new ImpliedVolatilityResult(s / Math.Sqrt(expiryYears), ImpliedVolatilityStatus.Solved, intrinsic, upper, iterations);
     }
 

@@ -12,6 +12,9 @@ public static partial class NormalisedBlack
     /// <summary>The asymptotic series stops once a term is below this fraction of the sum.</summary>
     private const double AsymptoticTolerance = 1.0 / (1L << 56);
 
+    /// <summary>Below this h² + t² the Gaussian factor uses the rounded exponent (error under half an ulp).</summary>
+    private const double PlainExponentMax = 0.25;
+
     /// <summary>Dekker's splitting constant 2²⁷ + 1.</summary>
     private const double Splitter = 134217729.0;
 
@@ -24,7 +27,7 @@ public static partial class NormalisedBlack
     /// This is our own closed form of the expansion of the paper's §3 (region I); the paper expands the same
     /// difference in q = h²/(u·v)² and e = (t/h)².
     /// </remarks>
-    private static double AsymptoticExpansion(double x, double s, double h, double t)
+    private static double AsymptoticExpansion(double s, double h, double t, double vega)
     {
         var u = h + t;
         var v = h - t;
@@ -49,7 +52,7 @@ public static partial class NormalisedBlack
             }
         }
 
-        return InvSqrtTwoPi * GaussianFactor(x, s, h) * (s / (u * v)) * sum;
+        return vega * (s / (u * v)) * sum;
     }
 
     /// <summary>Region II: t &lt; 0.2; Taylor expansion of Y(h + t) − Y(h − t) in t around h (terms up to t¹³).</summary>
@@ -58,7 +61,7 @@ public static partial class NormalisedBlack
     /// polynomials come from Y' = 1 + zY and are derived exactly by tests/data/pricing/iv/derive_small_t_coefficients.py.
     /// The truncation error is below 1e−16 relative for t &lt; 0.2 and −10.2 ≤ h ≤ 0 (checked with mpmath).
     /// </remarks>
-    private static double SmallTExpansion(double x, double s, double h, double t)
+    private static double SmallTExpansion(double s, double h, double t, double vega)
     {
         var a = 1.0 + (h * MillsY(h));
         var w = t * t;
@@ -82,16 +85,25 @@ public static partial class NormalisedBlack
                 + (z * ((1.0 / 2903040.0) + (z * ((1.0 / 79833600.0) + (z * (1.0 / 6227020800.0))))))))))))));
 
         var series = a + (w * (c1 + (w * (c2 + (w * (c3 + (w * (c4 + (w * (c5 + (w * c6)))))))))));
-        return InvSqrtTwoPi * GaussianFactor(x, s, h) * s * series;
+        return vega * s * series;
     }
 
-    /// <summary>e^(−(h² + t²)/2) with h = x/s and t = s/2, the exponent carried in double-double arithmetic.</summary>
+    /// <summary>e^(−(h² + t²)/2) with h = x/s and t = s/2, the exponent carried in double-double arithmetic where it matters.</summary>
     /// <remarks>
     /// The exponent reaches ~750 for values near the underflow limit; rounding it to a double would cost up to
     /// 750·2⁻⁵³ ≈ 1e−13 relative, so its residual is recovered with exact products (Dekker) and applied as a
-    /// first-order correction. Only called with |h| ≤ 39 and s ≤ 80, so the splits cannot overflow.
+    /// first-order correction. Below <see cref="PlainExponentMax"/> the rounded exponent is used as it is: its
+    /// error (about (h² + t²)·2⁻⁵³ relative) is then under half an ulp. Only called with |h| ≤ 39 and s ≤ 80, so
+    /// the splits cannot overflow.
     /// </remarks>
-    internal static double GaussianFactor(double x, double s, double h)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double GaussianFactor(double x, double s, double h, double t)
+    {
+        var plain = (h * h) + (t * t);
+        return plain < PlainExponentMax ? DMath.Exp(-0.5 * plain) : GaussianFactorDoubleDouble(x, s, h);
+    }
+
+    private static double GaussianFactorDoubleDouble(double x, double s, double h)
     {
         var (productHigh, productLow) = TwoProduct(h, s);
         var hLow = ((x - productHigh) - productLow) / s;

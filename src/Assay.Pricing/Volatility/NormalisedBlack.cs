@@ -101,41 +101,77 @@ public static partial class NormalisedBlack
     }
 
     /// <summary>b(x, s, +1) for x ≤ 0: the out-of-the-money normalised call.</summary>
-    internal static double OutOfTheMoneyCall(double x, double s)
-    {
-        if (!(s > 0))
-        {
-            return double.IsNaN(s) || double.IsNaN(x) ? double.NaN : 0.0;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double OutOfTheMoneyCall(double x, double s) => OutOfTheMoneyCall(x, s, out _);
 
-        if (double.IsPositiveInfinity(s))
+    /// <summary>b(x, s, +1) for x ≤ 0 together with the vega ∂b/∂s, both from one Gaussian factor.</summary>
+    /// <remarks>
+    /// The vega is e^(−(h²+t²)/2)/√(2π); regions I, II and IV carry that factor already and region III has it as
+    /// e^(x/2)·φ(h + t), so the derivative costs no further exponential.
+    /// </remarks>
+    internal static double OutOfTheMoneyCall(double x, double s, out double vega)
+    {
+        if (!(s > 0) || double.IsPositiveInfinity(s))
         {
-            return DMath.Exp(0.5 * x);
+            vega = Vega(x, s);
+            if (double.IsPositiveInfinity(s))
+            {
+                return DMath.Exp(0.5 * x);
+            }
+
+            return double.IsNaN(s) || double.IsNaN(x) ? double.NaN : 0.0;
         }
 
         var h = x / s;
         var t = 0.5 * s;
         if (h < UnderflowH)
         {
+            vega = 0.0;
             return 0.0;
         }
 
+        if (h + t > CdfThreshold && !(t < SmallTThreshold))
+        {
+            return CdfForm(x, h, t, out vega);
+        }
+
+        var gaussian = GaussianFactor(x, s, h, t);
+        vega = InvSqrtTwoPi * gaussian;
         if (h + t < AsymptoticThreshold)
         {
-            return AsymptoticExpansion(x, s, h, t);
+            return AsymptoticExpansion(s, h, t, vega);
         }
 
         if (t < SmallTThreshold)
         {
-            return SmallTExpansion(x, s, h, t);
+            return SmallTExpansion(s, h, t, vega);
         }
 
-        if (h + t > CdfThreshold)
+        return 0.5 * gaussian * ErfcxDifference(h, t);
+    }
+
+    /// <summary>b(x, s_c, +1) at the inflection point s_c = √(2|x|), where e^(−(h²+t²)/2) = e^(x/2) is known.</summary>
+    /// <param name="x">Log-moneyness, ≤ 0.</param>
+    /// <param name="sC">√(−2x).</param>
+    /// <param name="bMax">e^(x/2).</param>
+    /// <remarks>
+    /// With h = −t the region IV form is ½·e^(x/2)·[1 − erfcx(√|x|)] (erfcx(0) = 1): one erfcx and no exponential;
+    /// for t &lt; 0.2 the small-t expansion is used with the same factor.
+    /// </remarks>
+    internal static double AtInflection(double x, double sC, double bMax)
+    {
+        if (!(sC > 0))
         {
-            return CdfForm(x, h, t);
+            return 0.0;
         }
 
-        return ErfcxForm(x, s, h, t);
+        var t = 0.5 * sC;
+        if (t < SmallTThreshold)
+        {
+            return SmallTExpansion(sC, x / sC, t, InvSqrtTwoPi * bMax);
+        }
+
+        return 0.5 * bMax * (1.0 - ErrorFunction.Erfcx(InvSqrtTwo * sC));
     }
 
     /// <summary>b_max − b(x, s, +1) = e^(x/2)·Φ(−h − t) + e^(−x/2)·Φ(h − t) for x ≤ 0, evaluated without cancellation.</summary>
@@ -166,22 +202,21 @@ public static partial class NormalisedBlack
     internal static double MillsY(double z) => SqrtPiOverTwo * ErrorFunction.Erfcx(-InvSqrtTwo * z);
 
     /// <summary>Region III: h + t &gt; 0.85, b = e^(x/2)·[Φ(h + t) − φ(h + t)·Y(h − t)] (the first term dominates).</summary>
-    private static double CdfForm(double x, double h, double t)
+    /// <remarks>The vega e^(−(h²+t²)/2)/√(2π) equals e^(x/2)·φ(h + t) (since h·t = x/2).</remarks>
+    private static double CdfForm(double x, double h, double t, out double vega)
     {
         var u = h + t;
         var v = h - t;
 
         // Writing the second Black term through φ(u)·Y(v) instead of e^(−x/2)·Φ(v) avoids overflow of e^(−x/2)
         // for very negative x; it is the same quantity.
-        return DMath.Exp(0.5 * x) * (Normal.Cdf(u) - (Normal.Pdf(u) * MillsY(v)));
+        var forward = DMath.Exp(0.5 * x);
+        vega = forward * Normal.Pdf(u);
+        return (forward * Normal.Cdf(u)) - (vega * MillsY(v));
     }
 
-    /// <summary>Region IV: b = ½·e^(−(h²+t²)/2)·[erfcx(−(h+t)/√2) − erfcx(−(h−t)/√2)].</summary>
-    private static double ErfcxForm(double x, double s, double h, double t)
-    {
-        var u = h + t;
-        var v = h - t;
-        var difference = ErrorFunction.Erfcx(-InvSqrtTwo * u) - ErrorFunction.Erfcx(-InvSqrtTwo * v);
-        return 0.5 * GaussianFactor(x, s, h) * difference;
-    }
+    /// <summary>Region IV: erfcx(−(h+t)/√2) − erfcx(−(h−t)/√2), so that b = ½·e^(−(h²+t²)/2)·(this).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double ErfcxDifference(double h, double t) =>
+        ErrorFunction.Erfcx(-InvSqrtTwo * (h + t)) - ErrorFunction.Erfcx(-InvSqrtTwo * (h - t));
 }

@@ -125,6 +125,34 @@ public sealed class ImpliedVolatilityGridTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, $"{failures.Count} of {rows.Count} rows failed (slack x{slack:F1}):\n" + string.Join("\n", failures.Take(20)));
     }
 
+    [Fact]
+    public void Converges_in_at_most_three_steps_over_the_grid()
+    {
+        // Paper §5: with the rational cubic guess two Householder(3) steps reach machine precision; the closing
+        // fifth-order series step may end the solve after one. A third step is allowed (rare, poor guesses), more not.
+        var rows = ReferenceCsv.Read("iv_grid.csv");
+        var histogram = new int[8];
+        var failures = new List<string>();
+        foreach (var row in rows)
+        {
+            var p = Parameters(row);
+            var result = ImpliedVolatility.Calculate(p);
+            if (result.Status != ImpliedVolatilityStatus.Solved)
+            {
+                continue;
+            }
+
+            histogram[Math.Min(result.Iterations, 7)]++;
+            if (result.Iterations is < 1 or > 3)
+            {
+                failures.Add($"{Describe(row, p)}: {result.Iterations} steps");
+            }
+        }
+
+        output.WriteLine("steps histogram: " + string.Join(", ", histogram.Select((count, steps) => $"{steps}: {count}")));
+        Assert.True(failures.Count == 0, $"{failures.Count} rows took more than 3 steps:\n" + string.Join("\n", failures.Take(20)));
+    }
+
     /// <summary>Rows up to this condition number count as well-conditioned in the printed statistics.</summary>
     private const double WellConditioned = 1e3;
 
