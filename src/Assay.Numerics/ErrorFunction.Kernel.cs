@@ -58,6 +58,27 @@ public static partial class ErrorFunction
     /// <summary>√2 − <see cref="Sqrt2Hi"/>.</summary>
     internal const double Sqrt2Lo = -5.599088178737374e-09;
 
+    /// <summary>erfcx takes the fast table for x in [<see cref="ErfcxFastLow"/>, <see cref="ErfcxFastLimit"/>).</summary>
+    internal const double ErfcxFastLow = -1.0;
+
+    /// <summary>Upper end of the fast erfcx table (its last centre); the wide kernel's tail takes over from here.</summary>
+    internal const double ErfcxFastLimit = 8.5;
+
+    /// <summary>erfcx(x) = 2e^(x²) − erfcx(−x) takes the fast exponential for x in [−26, −1) (2e^676 is far from overflow).</summary>
+    internal const double ErfcxNegativeFastLimit = -26.0;
+
+    /// <summary>The fast erfcx table has centres j/32 below this argument (127/64) and j/16 from it on.</summary>
+    internal const double ErfcxSegmentSwitch = 1.984375;
+
+    /// <summary>Row of the fine centre j/32 is j + 32 (j = −32…63).</summary>
+    internal const double ErfcxFineRowOffset = 32.0;
+
+    /// <summary>Row of the coarse centre j/16 is j + 64 (j = 32…136).</summary>
+    internal const double ErfcxCoarseRowOffset = 64.0;
+
+    /// <summary>Doubles per row of the fast erfcx table: hi and lo of erfcx(c), then 8 coefficients.</summary>
+    internal const int ErfcxFastRowLength = 10;
+
     private const double ErfcClamp = 28.0;
     private const double ErfcxNegativeClamp = 27.5;
     private const double HugeArgument = 3.273390607896142e150; // 2^500
@@ -139,6 +160,15 @@ public static partial class ErrorFunction
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double ExpQuarter(double s, double w, double kEstimate, double[] tableHi, double[] tableTau)
     {
+        var th = ExpQuarterParts(s, w, kEstimate, tableHi, tableTau, out var p);
+        return th + (th * p);
+    }
+
+    /// <summary>The two parts of <see cref="ExpQuarter(double, double, double, double[], double[])"/>: returns T' (exact) and e^r − 1 in p.</summary>
+    /// <remarks>T_j·e^(s + w) = T' + T'·p; callers that subtract something from the result add it to T'·p first.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ExpQuarterParts(double s, double w, double kEstimate, double[] tableHi, double[] tableTau, out double p)
+    {
         // Math.Round rounds half to even, as the shift by 1.5·2^52 does, so kd is the integer held in the bits of t.
         var t = kEstimate + RoundShift;
         var kd = Math.Round(kEstimate);
@@ -155,9 +185,8 @@ public static partial class ErrorFunction
         var q23 = c[2] + (c[3] * r);
         var q45 = c[4] + (c[5] * r);
         var q67 = c[6] + (c[7] * r);
-        var p = (r + (r2 * q01)) + (r4 * ((q23 + (r2 * q45)) + (r4 * q67)));
-        var th = tableHi[j] * scale;
-        return th + (th * p);
+        p = (r + (r2 * q01)) + (r4 * ((q23 + (r2 * q45)) + (r4 * q67)));
+        return tableHi[j] * scale;
     }
 
     /// <summary>Evaluates a fitted piece at y: returns hi, with the low part in lo.</summary>
@@ -280,6 +309,69 @@ public static partial class ErrorFunction
     }
 
     private static double ErfcxScalar(double x)
+    {
+        if (x >= ErfcxFastLow && x < ErfcxFastLimit)
+        {
+            return ErfcxFastScalar(x);
+        }
+
+        return ErfcxOutsideScalar(x);
+    }
+
+    /// <summary>
+    /// erfcx(x) for x in [−1, 8.5] as erfcx(c) + τ·P(τ) around the nearest centre c = j/N of the fast table
+    /// (N = 32 below 127/64, 16 from there on), τ = N·x − j (exact).
+    /// </summary>
+    /// <remarks>
+    /// The result erfcx(c)_hi + (τ·P(τ) + erfcx(c)_lo) is rounded once; |τ·P| ≤ 0.036·erfcx(c). P (degree 7) is grouped
+    /// by powers of τ (Estrin) for a short dependency chain. The switch to the coarse grid is at 127/64, the midpoint
+    /// below the centre 2 = 32/16, so that row 96 (c = 2) is only used with the coarse scale.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ErfcxFastScalar(double x)
+    {
+        var coarse = x >= ErfcxSegmentSwitch;
+        var u = x * (coarse ? 16.0 : 32.0);
+        var j = Math.Round(u);
+        var tau = u - j;
+        var row = ErfcxFastPieces.AsSpan((int)(j + (coarse ? ErfcxCoarseRowOffset : ErfcxFineRowOffset)) * ErfcxFastRowLength, ErfcxFastRowLength);
+        var t2 = tau * tau;
+        var p = ((row[2] + (row[3] * tau)) + ((row[4] + (row[5] * tau)) * t2)) +
+            (((row[6] + (row[7] * tau)) + ((row[8] + (row[9] * tau)) * t2)) * (t2 * t2));
+        return row[0] + ((p * tau) + row[1]);
+    }
+
+    /// <summary>erfcx(x) = 2e^(x²) − erfcx(−x) for x in [−26, −1), given f = erfcx(min(−x, 8.5)) from the fast table.</summary>
+    /// <remarks>
+    /// x² = hi + lo with hi exact (the top 26 bits of |x| squared); 2e^(x²) = T' + T'·p from
+    /// <see cref="ExpQuarterParts(double, double, double, double[], double[], out double)"/> with T_j = 2·2^(j/4), and
+    /// the result T' + (T'·p − f) is rounded once. f ≤ erfcx(1) ≈ 0.43 is at most 8 % of 2e^(x²), so the
+    /// subtraction loses nothing; for −x &gt; 8.5 the clamped f (like the true one) is below 2^−108 of the result and changes nothing.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ErfcxNegativeScalar(double x, double f)
+    {
+        var y = -x;
+        var yh = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(y) & Normal.SplitMask);
+        var yl = y - yh;
+        var th = ExpQuarterParts(yh * yh, yl * (y + yh), (x * x) * QuarterLog2E, ErfcxQuarterHi, ErfcxQuarterTau, out var p);
+        return th + ((th * p) - f);
+    }
+
+    /// <summary>erfcx outside the fast table's range [−1, 8.5): the exponential path on [−26, −1), else the wide kernel.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double ErfcxOutsideScalar(double x)
+    {
+        if (x < ErfcxFastLow && x >= ErfcxNegativeFastLimit)
+        {
+            return ErfcxNegativeScalar(x, ErfcxFastScalar(Math.Min(-x, ErfcxFastLimit)));
+        }
+
+        return ErfcxWideScalar(x);
+    }
+
+    /// <summary>erfcx on the whole line from the wide table and tail (the fast paths hand over x ≥ 8.5, x &lt; −26 and NaN).</summary>
+    private static double ErfcxWideScalar(double x)
     {
         if (double.IsNaN(x))
         {

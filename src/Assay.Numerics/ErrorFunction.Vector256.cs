@@ -94,6 +94,14 @@ public static partial class ErrorFunction
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static V ExpQuarter(V s, V w, V kEstimate, V tableHi, V tableTau)
     {
+        var th = ExpQuarterParts(s, w, kEstimate, tableHi, tableTau, out var p);
+        return th + (th * p);
+    }
+
+    /// <summary>Lane-wise <see cref="ExpQuarterParts(double, double, double, double[], double[], out double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static V ExpQuarterParts(V s, V w, V kEstimate, V tableHi, V tableTau, out V p)
+    {
         var t = kEstimate + Vector256.Create(RoundShift);
         var kd = Vector256.Round(kEstimate);
         var kb = t.AsInt64() + Vector256.Create(QuarterBias);
@@ -123,9 +131,8 @@ public static partial class ErrorFunction
         var q23 = Vector256.Create(c[2]) + (Vector256.Create(c[3]) * r);
         var q45 = Vector256.Create(c[4]) + (Vector256.Create(c[5]) * r);
         var q67 = Vector256.Create(c[6]) + (Vector256.Create(c[7]) * r);
-        var p = (r + (r2 * q01)) + (r4 * ((q23 + (r2 * q45)) + (r4 * q67)));
-        th *= scale;
-        return th + (th * p);
+        p = (r + (r2 * q01)) + (r4 * ((q23 + (r2 * q45)) + (r4 * q67)));
+        return th * scale;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -285,7 +292,130 @@ public static partial class ErrorFunction
         return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
     }
 
+    /// <summary>a &gt; b ? a : b per lane (b if either is NaN), as <c>vmaxpd</c> computes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static V Max(V a, V b) => Avx.IsSupported ? Avx.Max(a, b) : Vector256.ConditionalSelect(Vector256.GreaterThan(a, b), a, b);
+
+    /// <summary>Loads doubles k and k + 1 of the rows r0…r3 as two vectors (lane i from row i).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static V RowPair(ref double r0, ref double r1, ref double r2, ref double r3, nuint k, out V odd)
+    {
+        if (Avx.IsSupported)
+        {
+            // [a_k a_k+1 | c_k c_k+1] and [b_k b_k+1 | d_k d_k+1] interleave into [a_k b_k c_k d_k] and [a_k+1 …].
+            var ac = Vector256.Create(Vector128.LoadUnsafe(ref r0, k), Vector128.LoadUnsafe(ref r2, k));
+            var bd = Vector256.Create(Vector128.LoadUnsafe(ref r1, k), Vector128.LoadUnsafe(ref r3, k));
+            odd = Avx.UnpackHigh(ac, bd);
+            return Avx.UnpackLow(ac, bd);
+        }
+
+        var i = (int)k;
+        odd = Vector256.Create(Unsafe.Add(ref r0, i + 1), Unsafe.Add(ref r1, i + 1), Unsafe.Add(ref r2, i + 1), Unsafe.Add(ref r3, i + 1));
+        return Vector256.Create(Unsafe.Add(ref r0, i), Unsafe.Add(ref r1, i), Unsafe.Add(ref r2, i), Unsafe.Add(ref r3, i));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static V ErfcxVector(V x)
+    {
+        // The common case (every lane in [−1, 8.5)) runs without a call; the rare path returns two halves in
+        // registers so that the result stays in a register on the common path (see Normal's CdfVector).
+        var fast = Vector256.GreaterThanOrEqual(x, Vector256.Create(ErfcxFastLow)) & Vector256.LessThan(x, Vector256.Create(ErfcxFastLimit));
+        if (AllLanes(fast))
+        {
+            return ErfcxFastVector(x);
+        }
+
+        var lower = ErfcxMixedVector(x, out var upper);
+        return Vector256.Create(lower, upper);
+    }
+
+    /// <summary>Lane-wise <see cref="ErfcxFastScalar(double)"/>; lanes must hold x in [−1, 8.5].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static V ErfcxFastVector(V x)
+    {
+        var coarse = Vector256.GreaterThanOrEqual(x, Vector256.Create(ErfcxSegmentSwitch));
+        var u = x * Vector256.ConditionalSelect(coarse, Vector256.Create(16.0), Vector256.Create(32.0));
+        var rowOffset = Vector256.ConditionalSelect(coarse, Vector256.Create(ErfcxCoarseRowOffset), Vector256.Create(ErfcxFineRowOffset));
+        int o0, o1, o2, o3;
+        if (Avx2.IsSupported)
+        {
+            // vcvtpd2dq rounds half to even under the default MXCSR, as Math.Round does; converting u directly keeps
+            // the row index off the Round → add chain. The row offsets depend on x only.
+            var rows = Avx.ConvertToVector128Int32(u) + Avx.ConvertToVector128Int32(rowOffset);
+            var offsets = Sse41.MultiplyLow(rows, Vector128.Create(ErfcxFastRowLength));
+            o0 = offsets.ToScalar();
+            o1 = offsets.GetElement(1);
+            o2 = offsets.GetElement(2);
+            o3 = offsets.GetElement(3);
+        }
+        else
+        {
+            var rows = Vector256.Round(u) + rowOffset;
+            o0 = (int)rows.GetElement(0) * ErfcxFastRowLength;
+            o1 = (int)rows.GetElement(1) * ErfcxFastRowLength;
+            o2 = (int)rows.GetElement(2) * ErfcxFastRowLength;
+            o3 = (int)rows.GetElement(3) * ErfcxFastRowLength;
+        }
+
+        var tau = u - Vector256.Round(u);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(ErfcxFastPieces);
+        ref var r0 = ref Unsafe.Add(ref table, o0);
+        ref var r1 = ref Unsafe.Add(ref table, o1);
+        ref var r2 = ref Unsafe.Add(ref table, o2);
+        ref var r3 = ref Unsafe.Add(ref table, o3);
+        var ch = RowPair(ref r0, ref r1, ref r2, ref r3, 0, out var cl);
+        var c2 = RowPair(ref r0, ref r1, ref r2, ref r3, 2, out var c3);
+        var c4 = RowPair(ref r0, ref r1, ref r2, ref r3, 4, out var c5);
+        var c6 = RowPair(ref r0, ref r1, ref r2, ref r3, 6, out var c7);
+        var c8 = RowPair(ref r0, ref r1, ref r2, ref r3, 8, out var c9);
+        var t2 = tau * tau;
+        var p = ((c2 + (c3 * tau)) + ((c4 + (c5 * tau)) * t2)) +
+            (((c6 + (c7 * tau)) + ((c8 + (c9 * tau)) * t2)) * (t2 * t2));
+        return ch + ((p * tau) + cl);
+    }
+
+    /// <summary>Lane-wise <see cref="ErfcxNegativeScalar(double, double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static V ErfcxNegativeVector(V x, V f)
+    {
+        var y = -x;
+        var yh = y & Vector256.Create(Normal.SplitMask).AsDouble();
+        var yl = y - yh;
+        var th = ExpQuarterParts(yh * yh, yl * (y + yh), (x * x) * Vector256.Create(QuarterLog2E), ErfcxQuarterHiVector, ErfcxQuarterTauVector, out var p);
+        return th + ((th * p) - f);
+    }
+
+    /// <summary>Some lane is outside [−1, 8.5): every lane gets the fast table, then the exponential path or the wide kernel where needed.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector128<double> ErfcxMixedVector(V x, out Vector128<double> upper)
+    {
+        var low = Vector256.Create(ErfcxFastLow);
+        var high = Vector256.Create(ErfcxFastLimit);
+        var negative = Vector256.LessThan(x, low);
+
+        // The table argument: x itself on the fast range, min(−x, 8.5) below −1 (the scalar's Math.Min), and some
+        // in-range value (−1 for NaN, 8.5 above) on lanes that the wide kernel replaces, so every row read is in range.
+        var a = Vector256.ConditionalSelect(negative, Min(-x, high), x);
+        var result = ErfcxFastVector(Min(Max(a, low), high));
+        var negativeFast = negative & Vector256.GreaterThanOrEqual(x, Vector256.Create(ErfcxNegativeFastLimit));
+        if (AnyLane(negativeFast))
+        {
+            result = Vector256.ConditionalSelect(negativeFast, ErfcxNegativeVector(x, result), result);
+        }
+
+        var wide = ~(Vector256.GreaterThanOrEqual(x, Vector256.Create(ErfcxNegativeFastLimit)) & Vector256.LessThan(x, high));
+        if (AnyLane(wide))
+        {
+            result = Vector256.ConditionalSelect(wide, ErfcxWideVector(x), result);
+        }
+
+        upper = result.GetUpper();
+        return result.GetLower();
+    }
+
+    /// <summary>erfcx on the whole line from the wide table and tail (the fast paths hand over x ≥ 8.5, x &lt; −26 and NaN).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static V ErfcxWideVector(V x)
     {
         var isNegative = Vector256.LessThan(x, V.Zero);
         var ax = Vector256.Abs(x);

@@ -79,6 +79,50 @@ public sealed class LawsAndSpecialValuesTests
     }
 
     [Fact]
+    public void Erfcx_is_monotone_ulp_by_ulp_where_its_fast_table_switches_rows_and_paths()
+    {
+        // erfcx decreases on the whole line. Its fast table switches from centre j/32 to (j+1)/32 at (2j + 1)/64 on
+        // [−1, 127/64) and from j/16 to (j+1)/16 at (2j + 1)/32 on [127/64, 8.5]; the exponential path on [−26, −1)
+        // reads the table at −x.
+        var points = new List<double> { -26.0, -1.0, 127.0 / 64.0, 8.5 };
+        for (var j = -32; j < 63; j++)
+        {
+            points.Add((2 * j + 1) / 64.0);
+        }
+
+        for (var j = 32; j < 136; j++)
+        {
+            points.Add((2 * j + 1) / 32.0);
+        }
+
+        foreach (var m in points.ToArray())
+        {
+            if (m > 1.0)
+            {
+                points.Add(-m);
+            }
+        }
+
+        foreach (var m in points)
+        {
+            AssertMonotone(ErrorFunction.Erfcx, m, increasing: false);
+        }
+    }
+
+    [Fact]
+    public void Erfcx_is_monotone_on_a_fine_grid_across_its_fast_paths()
+    {
+        var previous = double.PositiveInfinity;
+        for (var i = -27 * 4096; i <= 9 * 4096; i++)
+        {
+            var x = i / 4096.0;
+            var value = ErrorFunction.Erfcx(x);
+            Assert.True(value <= previous, string.Create(CultureInfo.InvariantCulture, $"Erfcx not monotone at x={x:R}: {value:R} > {previous:R}"));
+            previous = value;
+        }
+    }
+
+    [Fact]
     public void InverseCdf_undoes_Cdf_across_the_range()
     {
         for (var x = -38.0; x <= 8.0; x += 0.0625)

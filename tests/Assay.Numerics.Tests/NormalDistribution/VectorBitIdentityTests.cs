@@ -73,6 +73,20 @@ public sealed class VectorBitIdentityTests(ITestOutputHelper output)
             centres.Add((2 * j + 1) / 64.0 / Math.Sqrt(2.0));
         }
 
+        // Where the fast erfcx table switches rows ((2j + 1)/64 on the fine grid, (2j + 1)/32 on the coarse one), its
+        // grid switch 127/64, and the hand-over points of erfcx's fast table, exponential path and wide kernel.
+        for (var j = -32; j < 63; j++)
+        {
+            centres.Add((2 * j + 1) / 64.0);
+        }
+
+        for (var j = 32; j < 136; j++)
+        {
+            centres.Add((2 * j + 1) / 32.0);
+        }
+
+        centres.AddRange([127.0 / 64.0, 2.0, 26.0]);
+
         var edges = new List<double> { double.PositiveInfinity, double.NegativeInfinity, double.NaN, -double.NaN };
         edges.Add(BitConverter.Int64BitsToDouble(0x7ff0000000000001));
         edges.Add(BitConverter.Int64BitsToDouble(unchecked((long)0xfff8000000000123)));
@@ -112,6 +126,17 @@ public sealed class VectorBitIdentityTests(ITestOutputHelper output)
         for (var i = 0; i < FastRunInputs; i++)
         {
             list.Add((rng.NextDouble() * 12.0) - 6.0);
+        }
+
+        // erfcx's fast table covers [−1, 8.5): a run there, and one on its exponential path [−26, −1).
+        for (var i = 0; i < FastRunInputs / 2; i++)
+        {
+            list.Add((rng.NextDouble() * 9.5) - 1.0);
+        }
+
+        for (var i = 0; i < FastRunInputs / 4; i++)
+        {
+            list.Add(-1.0 - (rng.NextDouble() * 25.0));
         }
 
         return Pad(list);

@@ -3,8 +3,8 @@
 
 What it computes: for a fixed, seeded set of double inputs per function (uniform over the domain, dense in the
 tails, at every boundary of the kernels' approximation pieces and their one-ulp neighbours, plus special values;
-dense rows for the fast paths of Phi, phi and erfc, including every switch point of the fast Phi table),
-the correctly rounded double of the exact function value, evaluated with mpmath 1.2.1 at 320 bits (the inverse by
+dense rows for the fast paths of Phi, phi, erfc and erfcx, including every switch point of the fast Phi and erfcx
+tables), the correctly rounded double of the exact function value, evaluated with mpmath 1.2.1 at 320 bits (the inverse by
 Newton's method on mpmath.ncdf to 320 bits, for the exact double p). Rounding to double is done here explicitly,
 including the subnormal range (no double rounding).
 Output: erfc.csv, erfcx.csv, pdf.csv, cdf.csv, inverse_cdf.csv with header `input,expected`, both 16-hex-digit
@@ -157,6 +157,15 @@ def main():
     xs += with_neighbours([s * v for s in (1, -1) for v in quarter[:34] + [8.5, 26.5, 26.6]])
     xs += with_neighbours([3.273390607896142e150, 1e300, 1.7976931348623157e308])
     xs += [-26.7, -27.0, -30.0, -1e10] + specials
+    # Rows added for the fast erfcx table (rows of centres j/32 on [-1, 127/64), j/16 on [127/64, 8.5]) and the
+    # exponential path on [-26, -1): a third generator, appended, so every earlier row of every file is unchanged.
+    erfcx_rng = random.Random(SEED + 2)
+    xs += [erfcx_rng.uniform(-1.0, 8.5) for _ in range(1500)]
+    xs += [erfcx_rng.uniform(-26.0, -1.0) for _ in range(500)]
+    xs += [erfcx_rng.uniform(-1.0, 2.0) for _ in range(300)]
+    erfcx_switches = [(2 * j + 1) / 64 for j in range(-32, 63)] + [(2 * j + 1) / 32 for j in range(32, 136)]
+    xs += with_neighbours(erfcx_switches + [-1.0, 127 / 64, 2.0, 8.5, -26.0])
+    xs += with_neighbours([-m for m in erfcx_switches if m > 1.0])  # the table at -x on the exponential path
     write("erfcx.csv", xs, erfcx)
 
     # pdf: everywhere.
