@@ -89,7 +89,7 @@ internal sealed class AloScheme
     }
 
     /// <summary>The production scheme (chosen in docs/pricing-american.md from the measured error against QuantLib).</summary>
-    internal static AloScheme Default { get; } = new(8, 4, 10, 20);
+    internal static AloScheme Default { get; } = new(8, 4, 8, 20);
 
     internal ChebyshevGrid Grid { get; }
 

@@ -64,6 +64,8 @@ internal static class AndersenLakeOffengelds
         Span<double> dSums = stackalloc double[nodes];
 
         var drift = r - q + (0.5 * sigma * sigma);
+        var lnXOverK = DMath.Log(x / k);
+        var lnKOverX = DMath.Log(k) - lnX;
         var vT = Vector256.Create(t);
         var vSigmaSqrtT = Vector256.Create(sigma * sqrtT);
         var vDriftT = Vector256.Create(drift * t);
@@ -125,17 +127,17 @@ internal static class AndersenLakeOffengelds
                 dSums[i] = dSum;
             }
 
-            NodeUpdate(k, r, q, sigma, x, lnX, sqrtT, drift, scheme, nSums, dSums, h);
+            NodeUpdate(r, q, sigma, lnXOverK, lnKOverX, sqrtT, drift, scheme, nSums, dSums, h);
         }
     }
 
     /// <summary>One FP-B update of every node from the integral sums: B = K e^(−(r−q)τ) N/D, stored as H = ln²(B/X).</summary>
     private static void NodeUpdate(
-        double k, double r, double q, double sigma, double x, double lnX, double sqrtT, double drift, AloScheme scheme,
+        double r, double q, double sigma, double lnXOverK, double lnKOverX, double sqrtT, double drift, AloScheme scheme,
         ReadOnlySpan<double> nSums, ReadOnlySpan<double> dSums, Span<double> h)
     {
-        var lnXOverK = Vector256.Create(DMath.Log(x / k));
-        var lnKMinusLnX = Vector256.Create(DMath.Log(k) - lnX);
+        var vLnXOverK = Vector256.Create(lnXOverK);
+        var vLnKOverX = Vector256.Create(lnKOverX);
         var vSigma = Vector256.Create(sigma);
         var driftOverSigma = Vector256.Create(drift / sigma);
         var carry = Vector256.Create(r - q);
@@ -152,7 +154,7 @@ internal static class AndersenLakeOffengelds
             var rootH = Vector256.Sqrt(Load(h, i));
             var scale = scaleFactor * sqrtTau;
             var sd = vSigma * sqrtTau;
-            var d0Plus = ((lnXOverK - rootH) / sd) + (driftOverSigma * sqrtTau);
+            var d0Plus = ((vLnXOverK - rootH) / sd) + (driftOverSigma * sqrtTau);
             var d0Minus = d0Plus - sd;
             var pdf0Minus = invSqrt2Pi * DMath.Exp(minusHalf * d0Minus * d0Minus);
             var pdf0Plus = invSqrt2Pi * DMath.Exp(minusHalf * d0Plus * d0Plus);
@@ -160,7 +162,7 @@ internal static class AndersenLakeOffengelds
             var denominator = Normal.Cdf(d0Plus) + (pdf0Plus / sd) + (yield * scale * Load(dSums, i));
 
             // ln(B/X) = ln(K/X) − (r − q)τ + ln(N/D), capped at 0 (B ≤ X).
-            var lnNext = lnKMinusLnX - (carry * tau) + DMath.Log(numerator / denominator);
+            var lnNext = vLnKOverX - (carry * tau) + DMath.Log(numerator / denominator);
             lnNext = Vector256.ConditionalSelect(Vector256.LessThan(lnNext, Vector256<double>.Zero), lnNext, Vector256<double>.Zero);
             Store(lnNext * lnNext, h, i);
         }
