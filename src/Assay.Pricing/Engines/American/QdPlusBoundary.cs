@@ -121,5 +121,6 @@ internal static class QdPlusBoundary
         Vector256.ConditionalSelect(
             Vector256.GreaterThanOrEqual(b, V.Zero), Vector256.Create(-0.5) * (b + d), Vector256.Create(-2.0) * c / (d - b));
 
-    private static V Min(V a, V b) => Vector256.ConditionalSelect(Vector256.LessThan(a, b), a, b);
+    /// <summary>Lane-wise min(a, b) that returns a NaN <paramref name="a"/> unchanged (like <see cref="Math.Min(double, double)"/>).</summary>
+    private static V Min(V a, V b) => Vector256.ConditionalSelect(Vector256.GreaterThan(a, b), b, a);
 }
