@@ -22,13 +22,18 @@ namespace Assay.Pricing.Engines.American;
 /// h₁ = ((r − q)τ − 2σ√τ)·X/(X − B∞), B∞ the perpetual boundary. The step count does not depend on the data, so the
 /// start is a smooth function of the inputs (no tolerance-driven stop puts steps into bumped Greeks), and all nodes
 /// are solved at once, four per <see cref="Vector256{T}"/>. The start only seeds the fixed-point iteration, which
-/// forgets its residual error quickly; measured effect on prices in docs/pricing-american.md.
+/// forgets its residual error quickly; measured effect on prices in docs/pricing-american.md. A node whose last
+/// Newton step still exceeds <see cref="NewtonTolerance"/> (only in ill-conditioned corners such as r·τ ≲ 1e-12) is
+/// re-solved by the bracketed secant of <c>QdPlusBoundary.Bracketed.cs</c>.
 /// </para>
 /// </remarks>
-internal static class QdPlusBoundary
+internal static partial class QdPlusBoundary
 {
     /// <summary>Newton steps per node.</summary>
-    internal const int NewtonSteps = 5;
+    internal const int NewtonSteps = 8;
+
+    /// <summary>A node whose last Newton step is larger than this (in ln B) is solved again by <see cref="SolveBracketed"/>.</summary>
+    private const double NewtonTolerance = 1e-6;
 
     private const double InvSqrt2Pi = 0.3989422804014327;
 
@@ -89,6 +94,7 @@ internal static class QdPlusBoundary
             var h1 = ((Vector256.Create(r - q) * tau) - (Vector256.Create(2.0) * sd)) * Vector256.Create(seedScale);
             var seed = Vector256.Create(bInf) + (Vector256.Create(x - bInf) * DMath.Exp(Min(h1, V.Zero)));
             var y = Min(DMath.Log(seed / vX), Vector256.Create(LogRatioMax));
+            var lastStep = V.Zero;
             for (var step = 0; step < NewtonSteps; step++)
             {
                 var b = vX * DMath.Exp(y);
@@ -107,10 +113,20 @@ internal static class QdPlusBoundary
                 var pdfOverSd = pdfPlus / sd;
                 var dDecay = dfQ * ((decayScale * pdfPlus * (one - (dPlus / sd))) + (vR * pdfOverSd) + (vQ * (nPlus - pdfOverSd)));
                 var slope = one - qPlus + (dfQ * pdfOverSd) + (lambdaC0 * (qPlus - one)) + (c0Scale * invRDfR * dDecay);
-                y = Min(y - (g / (b * slope)), Vector256.Create(LogRatioMax));
+                var next = Safeguard(y, y - (g / (b * slope)));
+                lastStep = Vector256.Abs(next - y);
+                y = next;
             }
 
             (y * y).CopyTo(h.Slice(i, AloScheme.Lanes));
+            for (var lane = 0; lane < AloScheme.Lanes && i + lane < scheme.Grid.Intervals; lane++)
+            {
+                if (!(lastStep.GetElement(lane) <= NewtonTolerance))
+                {
+                    var yLane = SolveBracketed(k, tau.GetElement(lane), r, q, sigma, lnX);
+                    h[i + lane] = yLane * yLane;
+                }
+            }
         }
     }
 
@@ -120,6 +136,19 @@ internal static class QdPlusBoundary
     private static V NegativeRoot(V b, V d, V c) =>
         Vector256.ConditionalSelect(
             Vector256.GreaterThanOrEqual(b, V.Zero), Vector256.Create(-0.5) * (b + d), Vector256.Create(-2.0) * c / (d - b));
+
+    /// <summary>The Newton update <paramref name="next"/>, but never more than halfway from y to 0 and never NaN.</summary>
+    /// <remarks>
+    /// For r·τ near 0 the QD+ residual is ill-conditioned (c₀ grows like 1/h and multiplies the cancelling K − B − p),
+    /// so a step can overshoot to B ≥ X; halving y instead keeps the start inside (0, X) like the bracketed solver
+    /// it replaces, and a NaN step (residual breakdown) leaves y where it was.
+    /// </remarks>
+    private static V Safeguard(V y, V next)
+    {
+        var half = Vector256.Create(0.5) * y;
+        var capped = Vector256.ConditionalSelect(Vector256.GreaterThan(next, half), half, next);
+        return Vector256.ConditionalSelect(Vector256.Equals(next, next), capped, y);
+    }
 
     /// <summary>Lane-wise min(a, b) that returns a NaN <paramref name="a"/> unchanged (like <see cref="Math.Min(double, double)"/>).</summary>
     private static V Min(V a, V b) => Vector256.ConditionalSelect(Vector256.GreaterThan(a, b), b, a);
