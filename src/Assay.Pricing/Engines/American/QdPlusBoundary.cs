@@ -20,8 +20,8 @@ namespace Assay.Pricing.Engines.American;
 /// Solved for y = ln(B/X) ≤ 0 by a fixed number (<see cref="NewtonSteps"/>) of Newton steps with the analytic
 /// derivative, started from the Barone-Adesi and Whaley (1987) seed B∞ + (X − B∞)·e^(h₁),
 /// h₁ = ((r − q)τ − 2σ√τ)·X/(X − B∞), B∞ the perpetual boundary. The step count does not depend on the data, so the
-/// start is a smooth function of the inputs (no tolerance-driven stop puts steps into bumped Greeks), and all nodes
-/// are solved at once, four per <see cref="Vector256{T}"/>. The start only seeds the fixed-point iteration, which
+/// start is a smooth function of the inputs (no loose tolerance-driven stop puts steps into bumped Greeks), and all
+/// nodes are solved at once, four per <see cref="Vector256{T}"/>. The start only seeds the fixed-point iteration, which
 /// forgets its residual error quickly; measured effect on prices in docs/pricing-american.md. A node whose last
 /// Newton step still exceeds <see cref="NewtonTolerance"/> (only in ill-conditioned corners such as r·τ ≲ 1e-12) is
 /// re-solved by the bracketed secant of <c>QdPlusBoundary.Bracketed.cs</c>.
