@@ -165,6 +165,40 @@ public sealed class AmericanLawTests
         Assert.True(Math.Abs(atEdge - inside) <= 5e-5 * atEdge, $"r={r} q={q}: edge {atEdge:R}, r+1e-8 {inside:R}");
     }
 
+    [Fact]
+    public void Put_with_a_tiny_rate_stays_between_European_and_European_plus_strike_interest()
+    {
+        // P_E <= P_A <= P_E + K(1 − e^(−rT)): early exercise gains at most the interest on K. Tiny r with q >> r puts
+        // X = K·r/q far below K and the perpetual-root formula near cancellation (a naive root gave NaN here).
+        var failures = new List<string>();
+        foreach (var r in new[] { 1e-8, 1e-6, 1e-4 })
+        {
+            foreach (var q in new[] { 0.0, 0.1, 0.3, 0.5 })
+            {
+                foreach (var t in new[] { 2e-4, 0.1, 5.0 })
+                {
+                    foreach (var sigma in new[] { 0.1, 0.5, 2.0 })
+                    {
+                        foreach (var s in new[] { 90.0, 100.0, 110.0 })
+                        {
+                            var p = new AmericanParameters(OptionType.Put, s, 100.0, t, r, q, sigma);
+                            var price = AmericanOption.Price(p);
+                            var european = TestBlack.Price(OptionType.Put, s, 100.0, t, r, q, sigma);
+                            var interest = 100.0 * (1.0 - Math.Exp(-r * t));
+                            var slack = 1e-12 * Math.Max(european, 1.0);
+                            if (!(price >= european - slack && price <= european + interest + slack))
+                            {
+                                failures.Add($"{p}: American {price:R}, European {european:R}, K(1 - e^-rT) {interest:R}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     [Theory]
     [InlineData(OptionType.Put, -0.01, 0.02)]
     [InlineData(OptionType.Put, -0.02, -0.01)]

@@ -9,7 +9,7 @@ namespace Assay.Pricing.Engines.American;
 /// Calls are priced as puts by McDonald–Schroder put–call symmetry C(S, K, r, q, σ) = P(K, S, q, r, σ). For the
 /// put with rate r' and yield q': if r' &gt; 0 the Andersen–Lake–Offengelds (2016) fixed-point method is used
 /// (<see cref="AloScheme.Default"/>: 8 Chebyshev intervals, 4 FP-B iterations from a QD+ start, Gauss–Legendre
-/// orders 10 and 20 in θ); if r' ≤ 0 and q' ≥ r' early exercise is never optimal (rK − qS ≤ 0 wherever the put is in
+/// orders 8 and 20 in θ); if r' ≤ 0 and q' ≥ r' early exercise is never optimal (rK − qS ≤ 0 wherever the put is in
 /// the money) and the European price is returned; if q' &lt; r' ≤ 0 the exercise region can have two boundaries,
 /// which the method does not cover, and the Leisen–Reimer tree with <see cref="FallbackSteps"/> steps and
 /// Richardson extrapolation is used instead (slower, about 1e-5 relative).

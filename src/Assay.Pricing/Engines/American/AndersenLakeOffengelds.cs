@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Assay.Numerics;
 
 namespace Assay.Pricing.Engines.American;
@@ -21,123 +23,156 @@ namespace Assay.Pricing.Engines.American;
 /// variable) smooth in θ, and Gauss–Legendre in θ; this change of variable is ours and lets 12 and 24 nodes reach
 /// ~1e-7 where the z = √(τ − u) substitution needs several times more. Requires r &gt; 0.
 /// </para>
+/// <para>
+/// Speed: everything that depends only on the scheme (u/T, z/√T, weights, interpolation weights) is tabulated in
+/// <see cref="AloScheme"/>; per option the quadrature points of all nodes are evaluated four at a time with the
+/// <see cref="Vector256{T}"/> overloads of <c>DMath.Exp/Log</c> and <c>Normal.Cdf</c> (the same bits as the scalar
+/// kernels), e^(ru) is folded into the exponent of φ(d₋), and every sum is then taken in a fixed scalar order, so the
+/// result does not depend on SIMD support.
+/// </para>
 /// </remarks>
 internal static class AndersenLakeOffengelds
 {
     private const double InvSqrt2Pi = 0.3989422804014327;
     private const double Sqrt2Pi = 2.5066282746310002;
+    private const int Lanes = AloScheme.Lanes;
 
     /// <summary>Put price, delta and gamma at spot <paramref name="s"/>; delta and gamma are exact derivatives of the approximate price.</summary>
     internal static PutValue Put(double s, double k, double t, double r, double q, double sigma, AloScheme scheme)
     {
-        var grid = scheme.Grid;
-        var n = grid.Intervals;
-        var rule = scheme.BoundaryRule;
-        var l = rule.Order;
-        Span<double> h = stackalloc double[n];
-        Span<double> rootH = stackalloc double[n];
-        Span<double> next = stackalloc double[n];
-
-        // Per quadrature point (i, j): the rate and yield growth times the θ-weight, σz, and the drift term (r − q + σ²/2)z².
-        var points = n * l;
-        Span<double> growthR = stackalloc double[points];
-        Span<double> growthQ = stackalloc double[points];
-        Span<double> sigmaZ = stackalloc double[points];
-        Span<double> driftZ2 = stackalloc double[points];
-
         var x = q > r ? k * r / q : k;
         var lnX = DMath.Log(x);
-        var lnXOverK = DMath.Log(x / k);
         var sqrtT = Math.Sqrt(t);
-        var drift = r - q + (0.5 * sigma * sigma);
+        Span<double> h = stackalloc double[scheme.NodeCount];
+        QdPlusBoundary.Start(k, sqrtT, r, q, sigma, x, scheme, h);
+        Iterate(k, t, r, q, sigma, x, lnX, sqrtT, scheme, h);
+        return Premium(s, k, t, r, q, sigma, lnX, sqrtT, h, scheme);
+    }
 
-        // QD+ start, from the shortest node (i = n − 1) to the longest (i = 0), each seeded by the previous one.
-        var guess = x;
-        for (var i = n - 1; i >= 0; i--)
-        {
-            var sqrtTau = 0.5 * sqrtT * (1.0 + grid.Nodes[i]);
-            var b = QdPlusBoundary.Solve(k, sqrtTau * sqrtTau, r, q, sigma, x, guess);
-            guess = b;
-            var lnRatio = Math.Min(DMath.Log(b) - lnX, 0.0);
-            h[i] = lnRatio * lnRatio;
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            var sqrtTau = 0.5 * sqrtT * (1.0 + grid.Nodes[i]);
-            var tau = sqrtTau * sqrtTau;
-            for (var j = 0; j < l; j++)
-            {
-                // u = τ sin²θ, τ − u = z² with z = √τ cos θ, du = 2τ sin θ cos θ dθ.
-                var sine = rule.Sines[j];
-                var z = sqrtTau * rule.Cosines[j];
-                var u = tau * sine * sine;
-                var weight = rule.ArcWeights[j] * sine;
-                var index = (i * l) + j;
-                growthR[index] = weight * DMath.Exp(r * u);
-                growthQ[index] = weight * DMath.Exp(q * u);
-                sigmaZ[index] = sigma * z;
-                driftZ2[index] = drift * z * z;
-            }
-        }
-
+    /// <summary>Applies <see cref="AloScheme.Iterations"/> Jacobi sweeps of FP-B to the node values <paramref name="h"/>.</summary>
+    private static void Iterate(
+        double k, double t, double r, double q, double sigma, double x, double lnX, double sqrtT, AloScheme scheme, Span<double> h)
+    {
+        var n = scheme.Grid.Intervals;
+        var l = scheme.BoundaryRule.Order;
+        var nodes = scheme.NodeCount;
+        var points = scheme.BoundaryPointCount;
         var interpolation = scheme.BoundaryInterpolation;
+
+        // Per quadrature point: σz, (r − q + σ²/2)z², r·u and the yield growth times the θ-weight.
+        Span<double> sigmaZ = stackalloc double[points];
+        Span<double> driftZ2 = stackalloc double[points];
+        Span<double> rateU = stackalloc double[points];
+        Span<double> growthQ = stackalloc double[points];
+        Span<double> pointRootH = stackalloc double[points];
+        Span<double> nTerms = stackalloc double[points];
+        Span<double> dTerms = stackalloc double[points];
+        Span<double> nSums = stackalloc double[nodes];
+        Span<double> dSums = stackalloc double[nodes];
+
+        var drift = r - q + (0.5 * sigma * sigma);
+        var lnXOverK = DMath.Log(x / k);
+        var lnKOverX = DMath.Log(k) - lnX;
+        var vT = Vector256.Create(t);
+        var vSigmaSqrtT = Vector256.Create(sigma * sqrtT);
+        var vDriftT = Vector256.Create(drift * t);
+        var vR = Vector256.Create(r);
+        var vQ = Vector256.Create(q);
+        for (var p = 0; p < points; p += Lanes)
+        {
+            var u = vT * Load(scheme.BoundaryUOverT, p);
+            var zOverSqrtT = Load(scheme.BoundaryZOverSqrtT, p);
+            Store(vSigmaSqrtT * zOverSqrtT, sigmaZ, p);
+            Store(vDriftT * zOverSqrtT * zOverSqrtT, driftZ2, p);
+            Store(vR * u, rateU, p);
+            Store(Load(scheme.BoundaryWeights, p) * DMath.Exp(vQ * u), growthQ, p);
+        }
 
         // With q = 0 the D integral is multiplied by zero; skipping it changes no bits of the result.
         var hasYield = q != 0.0;
+        dTerms.Clear();
+        pointRootH.Clear();
+        var minusHalf = Vector256.Create(-0.5);
+        var sqrt2Pi = Vector256.Create(Sqrt2Pi);
         for (var iteration = 0; iteration < scheme.Iterations; iteration++)
         {
             for (var i = 0; i < n; i++)
             {
-                rootH[i] = Math.Sqrt(h[i]);
+                pointRootH.Slice(i * l, l).Fill(Math.Sqrt(h[i]));
+            }
+
+            for (var p = 0; p < points; p += Lanes)
+            {
+                // H at the point by the precomputed interpolation weights, summed over m in a fixed order.
+                var hu = Vector256<double>.Zero;
+                for (var m = 0; m < n; m++)
+                {
+                    hu += Load(interpolation, (m * points) + p) * Vector256.Create(h[m]);
+                }
+
+                var sz = Load(sigmaZ, p);
+                var dPlus = (Vector256.Sqrt(Vector256.Max(hu, Vector256<double>.Zero)) - Load(pointRootH, p) + Load(driftZ2, p)) / sz;
+                var dMinus = dPlus - sz;
+                Store(Load(scheme.BoundaryWeights, p) * DMath.Exp(Load(rateU, p) + (minusHalf * dMinus * dMinus)), nTerms, p);
+                if (hasYield)
+                {
+                    var pdfPlus = DMath.Exp(minusHalf * dPlus * dPlus);
+                    Store(Load(growthQ, p) * ((Normal.Cdf(dPlus) * sz * sqrt2Pi) + pdfPlus), dTerms, p);
+                }
             }
 
             for (var i = 0; i < n; i++)
             {
-                var sqrtTau = 0.5 * sqrtT * (1.0 + grid.Nodes[i]);
-                var tau = sqrtTau * sqrtTau;
-                var rootHTau = rootH[i];
                 double nSum = 0, dSum = 0;
-                for (var j = 0; j < l; j++)
+                for (var j = i * l; j < (i + 1) * l; j++)
                 {
-                    var index = (i * l) + j;
-                    var row = interpolation.AsSpan(index * n, n);
-                    var hu = 0.0;
-                    for (var m = 0; m < n; m++)
-                    {
-                        hu += row[m] * h[m];
-                    }
-
-                    var sz = sigmaZ[index];
-                    var dPlus = (Math.Sqrt(Math.Max(hu, 0.0)) - rootHTau + driftZ2[index]) / sz;
-                    var dMinus = dPlus - sz;
-                    var pdfMinus = growthR[index] * DMath.Exp(-0.5 * dMinus * dMinus);
-                    nSum += pdfMinus;
-                    if (hasYield)
-                    {
-                        var pdfPlus = growthQ[index] * DMath.Exp(-0.5 * dPlus * dPlus);
-                        dSum += (growthQ[index] * Normal.Cdf(dPlus) * sz * Sqrt2Pi) + pdfPlus;
-                    }
+                    nSum += nTerms[j];
+                    dSum += dTerms[j];
                 }
 
-                // The sums carry φ without its 1/√(2π); N_int = (2√τ/σ)·Σ/√(2π) and likewise for D_int.
-                var scale = 2.0 * sqrtTau / sigma * InvSqrt2Pi;
-                var sd = sigma * sqrtTau;
-                var d0Plus = ((lnXOverK - rootHTau) / sd) + (drift * sqrtTau / sigma);
-                var d0Minus = d0Plus - sd;
-                var pdf0Minus = InvSqrt2Pi * DMath.Exp(-0.5 * d0Minus * d0Minus);
-                var pdf0Plus = InvSqrt2Pi * DMath.Exp(-0.5 * d0Plus * d0Plus);
-                var numerator = (pdf0Minus / sd) + (r * scale * nSum);
-                var denominator = Normal.Cdf(d0Plus) + (pdf0Plus / sd) + (q * scale * dSum);
-                var f = k * DMath.Exp(-(r - q) * tau) * numerator / denominator;
-                var lnNext = Math.Min(DMath.Log(f) - lnX, 0.0);
-                next[i] = lnNext * lnNext;
+                nSums[i] = nSum;
+                dSums[i] = dSum;
             }
 
-            next.CopyTo(h);
+            NodeUpdate(r, q, sigma, lnXOverK, lnKOverX, sqrtT, drift, scheme, nSums, dSums, h);
         }
+    }
 
-        return Premium(s, k, t, r, q, sigma, lnX, sqrtT, h, scheme);
+    /// <summary>One FP-B update of every node from the integral sums: B = K e^(−(r−q)τ) N/D, stored as H = ln²(B/X).</summary>
+    private static void NodeUpdate(
+        double r, double q, double sigma, double lnXOverK, double lnKOverX, double sqrtT, double drift, AloScheme scheme,
+        ReadOnlySpan<double> nSums, ReadOnlySpan<double> dSums, Span<double> h)
+    {
+        var vLnXOverK = Vector256.Create(lnXOverK);
+        var vLnKOverX = Vector256.Create(lnKOverX);
+        var vSigma = Vector256.Create(sigma);
+        var driftOverSigma = Vector256.Create(drift / sigma);
+        var carry = Vector256.Create(r - q);
+        var scaleFactor = Vector256.Create(2.0 / sigma * InvSqrt2Pi);
+        var rate = Vector256.Create(r);
+        var yield = Vector256.Create(q);
+        var invSqrt2Pi = Vector256.Create(InvSqrt2Pi);
+        var minusHalf = Vector256.Create(-0.5);
+        for (var i = 0; i < scheme.NodeCount; i += Lanes)
+        {
+            // The sums carry φ without its 1/√(2π); N_int = (2√τ/σ)·Σ/√(2π) and likewise for D_int.
+            var sqrtTau = Vector256.Create(sqrtT) * Load(scheme.NodeHalf, i);
+            var tau = sqrtTau * sqrtTau;
+            var rootH = Vector256.Sqrt(Load(h, i));
+            var scale = scaleFactor * sqrtTau;
+            var sd = vSigma * sqrtTau;
+            var d0Plus = ((vLnXOverK - rootH) / sd) + (driftOverSigma * sqrtTau);
+            var d0Minus = d0Plus - sd;
+            var pdf0Minus = invSqrt2Pi * DMath.Exp(minusHalf * d0Minus * d0Minus);
+            var pdf0Plus = invSqrt2Pi * DMath.Exp(minusHalf * d0Plus * d0Plus);
+            var numerator = (pdf0Minus / sd) + (rate * scale * Load(nSums, i));
+            var denominator = Normal.Cdf(d0Plus) + (pdf0Plus / sd) + (yield * scale * Load(dSums, i));
+
+            // ln(B/X) = ln(K/X) − (r − q)τ + ln(N/D), capped at 0 (B ≤ X); a NaN (diverged iteration) passes through.
+            var lnNext = vLnKOverX - (carry * tau) + DMath.Log(numerator / denominator);
+            lnNext = Vector256.ConditionalSelect(Vector256.GreaterThan(lnNext, Vector256<double>.Zero), Vector256<double>.Zero, lnNext);
+            Store(lnNext * lnNext, h, i);
+        }
     }
 
     private static PutValue Premium(
@@ -151,37 +186,56 @@ internal static class AndersenLakeOffengelds
             return new PutValue(k - s, -1.0, 0.0);
         }
 
-        var n = h.Length;
-        var rule = scheme.PremiumRule;
+        var n = scheme.Grid.Intervals;
+        var points = scheme.PremiumPointCount;
         var interpolation = scheme.PremiumInterpolation;
-        var drift = r - q + (0.5 * sigma * sigma);
-        double price = 0, delta = 0, gamma = 0;
-        for (var j = 0; j < rule.Order; j++)
+        Span<double> priceTerms = stackalloc double[points];
+        Span<double> deltaTerms = stackalloc double[points];
+        Span<double> gammaTerms = stackalloc double[points];
+        var drift = Vector256.Create(r - q + (0.5 * sigma * sigma));
+        var vSqrtT = Vector256.Create(sqrtT);
+        var vSigma = Vector256.Create(sigma);
+        var lnMoneyness = Vector256.Create(lnS - lnX);
+        var vS = Vector256.Create(s);
+        var minusR = Vector256.Create(-r);
+        var minusQ = Vector256.Create(-q);
+        var rk = Vector256.Create(r * k);
+        var yield = Vector256.Create(q);
+        var invSqrt2Pi = Vector256.Create(InvSqrt2Pi);
+        var minusHalf = Vector256.Create(-0.5);
+        for (var j = 0; j < points; j += Lanes)
         {
             // u = T sin²θ, T − u = z² with z = √T cos θ, du = 2T sin θ cos θ dθ.
-            var sine = rule.Sines[j];
-            var cosine = rule.Cosines[j];
-            var z = sqrtT * cosine;
+            var z = vSqrtT * Load(scheme.PremiumZOverSqrtT, j);
             var z2 = z * z;
-            var row = interpolation.AsSpan(j * n, n);
-            var hu = 0.0;
+            var hu = Vector256<double>.Zero;
             for (var m = 0; m < n; m++)
             {
-                hu += row[m] * h[m];
+                hu += Load(interpolation, (m * points) + j) * Vector256.Create(h[m]);
             }
 
-            var sz = sigma * z;
-            var dPlus = (lnS - lnX + Math.Sqrt(Math.Max(hu, 0.0)) + (drift * z2)) / sz;
+            var sz = vSigma * z;
+            var dPlus = (lnMoneyness + Vector256.Sqrt(Vector256.Max(hu, Vector256<double>.Zero)) + (drift * z2)) / sz;
             var dMinus = dPlus - sz;
-            var discR = r * k * DMath.Exp(-r * z2);
-            var discQ = q * DMath.Exp(-q * z2);
-            var pdfMinus = discR * InvSqrt2Pi * DMath.Exp(-0.5 * dMinus * dMinus);
-            var pdfPlus = discQ * InvSqrt2Pi * DMath.Exp(-0.5 * dPlus * dPlus);
+
+            var discR = rk * DMath.Exp(minusR * z2);
+            var discQ = yield * DMath.Exp(minusQ * z2);
+            var pdfMinus = discR * invSqrt2Pi * DMath.Exp(minusHalf * dMinus * dMinus);
+            var pdfPlus = discQ * invSqrt2Pi * DMath.Exp(minusHalf * dPlus * dPlus);
             var cdfPlus = Normal.Cdf(-dPlus);
-            var w = rule.ArcWeights[j] * sine * cosine;
-            price += w * ((discR * Normal.Cdf(-dMinus)) - (s * discQ * cdfPlus));
-            delta += w * (((pdfPlus - (pdfMinus / s)) / sz) - (discQ * cdfPlus));
-            gamma += w * (((pdfMinus * (dMinus + sz) / s) + (pdfPlus * (sz - dPlus))) / (s * sz * sz));
+            var cdfMinus = Normal.Cdf(-dMinus);
+            var w = Load(scheme.PremiumWeights, j);
+            Store(w * ((discR * cdfMinus) - (vS * discQ * cdfPlus)), priceTerms, j);
+            Store(w * (((pdfPlus - (pdfMinus / vS)) / sz) - (discQ * cdfPlus)), deltaTerms, j);
+            Store(w * (((pdfMinus * (dMinus + sz) / vS) + (pdfPlus * (sz - dPlus))) / (vS * sz * sz)), gammaTerms, j);
+        }
+
+        double price = 0, delta = 0, gamma = 0;
+        for (var j = 0; j < points; j++)
+        {
+            price += priceTerms[j];
+            delta += deltaTerms[j];
+            gamma += gammaTerms[j];
         }
 
         var scale = 2.0 * t;
@@ -190,4 +244,10 @@ internal static class AndersenLakeOffengelds
         return new PutValue(
             Math.Max(value, k - s), european.Delta + (scale * delta), european.Gamma + (scale * gamma));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Load(ReadOnlySpan<double> values, int index) => Vector256.Create(values.Slice(index, Lanes));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector256<double> value, Span<double> destination, int index) => value.CopyTo(destination.Slice(index, Lanes));
 }
