@@ -27,7 +27,7 @@ public static partial class ErrorFunction
 
     /// <summary>Lane-wise erfcx.</summary>
     /// <remarks>Inlined into the caller: the common path is short and branches out of line for rare lanes.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Vector256<double> Erfcx(Vector256<double> x) => ErfcxVector(x);
 
     /// <summary>Lane-wise erfc.</summary>
