@@ -20,7 +20,6 @@ public sealed class BsmRowModel : IRowModel
         var p = new BlackScholesParameters(
             row.Choice("type", Choices.OptionTypes), row.Double("S"), row.Double("K"), row.Double("T"),
             row.Double("r"), row.Double("q"), row.Double("sigma"));
-        p.Validate();
         var g = BlackScholesMerton.Greeks(p);
         (outputs[0], outputs[1], outputs[2], outputs[3], outputs[4], outputs[5]) = (g.Price, g.Delta, g.Gamma, g.Vega, g.Theta, g.Rho);
     }
