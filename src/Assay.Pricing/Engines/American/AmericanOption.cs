@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Assay.Pricing.Engines.Lattice;
 using Assay.Pricing.Instruments;
 
@@ -128,18 +130,45 @@ public static class AmericanOption
 
             default:
             {
-                if (p.Type == OptionType.Put)
+                // Put-equivalent by symmetry: a call is the put with spot K, strike S, rate q and yield r.
+                var isPut = p.Type == OptionType.Put;
+                var (putSpot, putStrike, putRate, putYield) = isPut ? (s, k, r, q) : (k, s, q, r);
+                if (!AndersenLakeOffengelds.TryPut(putSpot, putStrike, t, putRate, putYield, sigma, out var put, out _))
                 {
-                    return AndersenLakeOffengelds.Put(s, k, t, r, q, sigma, AloScheme.Default);
+                    return Fallback(p, t, putRate, putYield, sigma);
+                }
+
+                if (isPut)
+                {
+                    return put;
                 }
 
                 // C(S, K, r, q) = P(K, S, q, r). With P'(x, y) the symmetric put (spot x = K, strike y = S),
                 // homogeneity P' = x∂ₓP' + y∂ᵧP' gives ∂C/∂S = ∂ᵧP' = (P' − K∂ₓP')/S and ∂²C/∂S² = K²∂ₓₓP'/S².
-                var put = AndersenLakeOffengelds.Put(k, s, t, q, r, sigma, AloScheme.Default);
                 var ratio = k / s;
                 return new PutValue(put.Price, (put.Price / s) - (ratio * put.Delta), ratio * ratio * put.Gamma);
             }
         }
+    }
+
+    /// <summary>The last resort where neither fixed-point form gives a trustworthy price: the lattice, or an error.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PutValue Fallback(in AmericanParameters p, double t, double putRate, double putYield, double sigma)
+    {
+        var resolution = AndersenLakeOffengelds.Resolution(t, putRate, putYield, sigma);
+        if (!(resolution <= AndersenLakeOffengelds.ResolutionMax))
+        {
+            // Neither the premium quadrature nor the lattice (its up probability saturates) resolves an exercise
+            // premium this concentrated in time; refusing is better than a silent wrong number.
+            InputGuard.Fail(
+                "sigma",
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"sigma = {sigma:R} is too small for this rate and expiry: max(r', |r' - q'|)*sqrt(T)/sigma = {resolution:G4} must be <= {AndersenLakeOffengelds.ResolutionMax:R} (r', q' are the rate and yield of the put-equivalent)"));
+        }
+
+        var tree = BinomialTree.Extrapolated(Lattice(p));
+        return new PutValue(tree.Price, tree.Delta, tree.Gamma);
     }
 
     private static BinomialTreeParameters Lattice(in AmericanParameters p) =>
