@@ -158,6 +158,20 @@ public static class AmericanOption
         var resolution = AndersenLakeOffengelds.Resolution(t, putRate, putYield, sigma);
         if (!(resolution <= AndersenLakeOffengelds.ResolutionMax))
         {
+            // The put boundary falls with time to expiry towards the perpetual one, B(τ) ≥ B∞ = Kλ/(λ − 1) (λ the
+            // negative root of λ² + (β − 1)λ − α = 0), so at or beyond B∞ exercising now is optimal at every τ.
+            var isPut = p.Type == OptionType.Put;
+            var (putSpot, putStrike) = isPut ? (p.Spot, p.Strike) : (p.Strike, p.Spot);
+            var sigma2 = sigma * sigma;
+            var alpha = 2.0 * putRate / sigma2;
+            var b = (2.0 * (putRate - putYield) / sigma2) - 1.0;
+            var d = Math.Sqrt((b * b) + (4.0 * alpha));
+            var lambda = b >= 0 ? -0.5 * (b + d) : -2.0 * alpha / (d - b);
+            if (putSpot <= putStrike * lambda / (lambda - 1.0))
+            {
+                return isPut ? new PutValue(p.Strike - p.Spot, -1.0, 0.0) : new PutValue(p.Spot - p.Strike, 1.0, 0.0);
+            }
+
             // Neither the premium quadrature nor the lattice (its up probability saturates) resolves an exercise
             // premium this concentrated in time; refusing is better than a silent wrong number.
             InputGuard.Fail(
