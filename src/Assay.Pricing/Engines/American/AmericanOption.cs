@@ -11,10 +11,15 @@ namespace Assay.Pricing.Engines.American;
 /// Calls are priced as puts by McDonald–Schroder put–call symmetry C(S, K, r, q, σ) = P(K, S, q, r, σ). For the
 /// put with rate r' and yield q': if r' &gt; 0 the Andersen–Lake–Offengelds (2016) fixed-point method is used
 /// (<see cref="AloScheme.Default"/>: 8 Chebyshev intervals, 4 FP-B iterations from a QD+ start, Gauss–Legendre
-/// orders 8 and 20 in θ); if r' ≤ 0 and q' ≥ r' early exercise is never optimal (rK − qS ≤ 0 wherever the put is in
-/// the money) and the European price is returned; if q' &lt; r' ≤ 0 the exercise region can have two boundaries,
-/// which the method does not cover, and the Leisen–Reimer tree with <see cref="FallbackSteps"/> steps and
-/// Richardson extrapolation is used instead (slower, about 1e-5 relative).
+/// orders 8 and 20 in θ) when κ = max(r', |r' − q'|)·√T/σ ≤ 5 and the last FP-B sweep contracted (its largest change
+/// at most half the previous one); otherwise FP-A on <see cref="AloScheme.Stable"/> (16 intervals, 16 sweeps, orders
+/// 16 and 64). If FP-A does not settle, the result is not finite or breaks P_E ≤ P ≤ K, the Leisen–Reimer tree is
+/// used; for κ &gt; 20 (the premium lives too close to expiry for either quadrature or lattice) an option beyond the
+/// perpetual boundary is worth its intrinsic value and anything else is refused with a
+/// <see cref="PricingInputException"/> naming <c>sigma</c>. If r' ≤ 0 and q' ≥ r' early exercise is never optimal
+/// (rK − qS ≤ 0 wherever the put is in the money) and the European price is returned; if q' &lt; r' ≤ 0 the exercise
+/// region can have two boundaries, which the method does not cover, and the Leisen–Reimer tree with
+/// <see cref="FallbackSteps"/> steps and Richardson extrapolation is used instead (slower, a few 1e-4 relative).
 /// </para>
 /// <para>
 /// Greeks: delta and gamma are the exact spot derivatives of the engine's premium integral for a fixed boundary
@@ -41,7 +46,7 @@ public static class AmericanOption
     public const double RateBump = 1e-5;
 
     /// <summary>Present value of the American option described by <paramref name="p"/>.</summary>
-    /// <exception cref="PricingInputException">An input is outside its allowed range (see <see cref="AmericanParameters"/>).</exception>
+    /// <exception cref="PricingInputException">An input is outside its allowed range (see <see cref="AmericanParameters"/>), or sigma is too small for r, q and T (κ &gt; 20, see remarks).</exception>
     public static double Price(in AmericanParameters p)
     {
         p.Validate();
