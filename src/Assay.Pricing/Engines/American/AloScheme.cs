@@ -91,6 +91,9 @@ internal sealed class AloScheme
     /// <summary>The production scheme (chosen in docs/pricing-american.md from the measured error against QuantLib).</summary>
     internal static AloScheme Default { get; } = new(8, 4, 8, 20);
 
+    /// <summary>The scheme for FP-A where FP-B does not contract: 16 intervals, 16 sweeps, orders 16 and 64 (docs/pricing-american.md).</summary>
+    internal static AloScheme Stable { get; } = new(16, 16, 16, 64);
+
     internal ChebyshevGrid Grid { get; }
 
     internal int Iterations { get; }

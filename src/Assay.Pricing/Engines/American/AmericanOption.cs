@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Assay.Pricing.Engines.Lattice;
 using Assay.Pricing.Instruments;
 
@@ -9,10 +11,15 @@ namespace Assay.Pricing.Engines.American;
 /// Calls are priced as puts by McDonald–Schroder put–call symmetry C(S, K, r, q, σ) = P(K, S, q, r, σ). For the
 /// put with rate r' and yield q': if r' &gt; 0 the Andersen–Lake–Offengelds (2016) fixed-point method is used
 /// (<see cref="AloScheme.Default"/>: 8 Chebyshev intervals, 4 FP-B iterations from a QD+ start, Gauss–Legendre
-/// orders 8 and 20 in θ); if r' ≤ 0 and q' ≥ r' early exercise is never optimal (rK − qS ≤ 0 wherever the put is in
-/// the money) and the European price is returned; if q' &lt; r' ≤ 0 the exercise region can have two boundaries,
-/// which the method does not cover, and the Leisen–Reimer tree with <see cref="FallbackSteps"/> steps and
-/// Richardson extrapolation is used instead (slower, about 1e-5 relative).
+/// orders 8 and 20 in θ) when κ = max(r', |r' − q'|)·√T/σ ≤ 5 and the last FP-B sweep contracted (its largest change
+/// at most half the previous one); otherwise FP-A on <see cref="AloScheme.Stable"/> (16 intervals, 16 sweeps, orders
+/// 16 and 64). If FP-A does not settle, the result is not finite or breaks P_E ≤ P ≤ K, the Leisen–Reimer tree is
+/// used; for κ &gt; 20 (the premium lives too close to expiry for either quadrature or lattice) an option beyond the
+/// perpetual boundary is worth its intrinsic value and anything else is refused with a
+/// <see cref="PricingInputException"/> naming <c>sigma</c>. If r' ≤ 0 and q' ≥ r' early exercise is never optimal
+/// (rK − qS ≤ 0 wherever the put is in the money) and the European price is returned; if q' &lt; r' ≤ 0 the exercise
+/// region can have two boundaries, which the method does not cover, and the Leisen–Reimer tree with
+/// <see cref="FallbackSteps"/> steps and Richardson extrapolation is used instead (slower, a few 1e-4 relative).
 /// </para>
 /// <para>
 /// Greeks: delta and gamma are the exact spot derivatives of the engine's premium integral for a fixed boundary
@@ -39,7 +46,7 @@ public static class AmericanOption
     public const double RateBump = 1e-5;
 
     /// <summary>Present value of the American option described by <paramref name="p"/>.</summary>
-    /// <exception cref="PricingInputException">An input is outside its allowed range (see <see cref="AmericanParameters"/>).</exception>
+    /// <exception cref="PricingInputException">An input is outside its allowed range (see <see cref="AmericanParameters"/>), or sigma is too small for r, q and T (κ &gt; 20, see remarks).</exception>
     public static double Price(in AmericanParameters p)
     {
         p.Validate();
@@ -128,18 +135,59 @@ public static class AmericanOption
 
             default:
             {
-                if (p.Type == OptionType.Put)
+                // Put-equivalent by symmetry: a call is the put with spot K, strike S, rate q and yield r.
+                var isPut = p.Type == OptionType.Put;
+                var (putSpot, putStrike, putRate, putYield) = isPut ? (s, k, r, q) : (k, s, q, r);
+                if (!AndersenLakeOffengelds.TryPut(putSpot, putStrike, t, putRate, putYield, sigma, out var put, out _))
                 {
-                    return AndersenLakeOffengelds.Put(s, k, t, r, q, sigma, AloScheme.Default);
+                    return Fallback(p, t, putRate, putYield, sigma);
+                }
+
+                if (isPut)
+                {
+                    return put;
                 }
 
                 // C(S, K, r, q) = P(K, S, q, r). With P'(x, y) the symmetric put (spot x = K, strike y = S),
                 // homogeneity P' = x∂ₓP' + y∂ᵧP' gives ∂C/∂S = ∂ᵧP' = (P' − K∂ₓP')/S and ∂²C/∂S² = K²∂ₓₓP'/S².
-                var put = AndersenLakeOffengelds.Put(k, s, t, q, r, sigma, AloScheme.Default);
                 var ratio = k / s;
                 return new PutValue(put.Price, (put.Price / s) - (ratio * put.Delta), ratio * ratio * put.Gamma);
             }
         }
+    }
+
+    /// <summary>The last resort where neither fixed-point form gives a trustworthy price: the lattice, or an error.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PutValue Fallback(in AmericanParameters p, double t, double putRate, double putYield, double sigma)
+    {
+        var resolution = AndersenLakeOffengelds.Resolution(t, putRate, putYield, sigma);
+        if (!(resolution <= AndersenLakeOffengelds.ResolutionMax))
+        {
+            // The put boundary falls with time to expiry towards the perpetual one, B(τ) ≥ B∞ = Kλ/(λ − 1) (λ the
+            // negative root of λ² + (β − 1)λ − α = 0), so at or beyond B∞ exercising now is optimal at every τ.
+            var isPut = p.Type == OptionType.Put;
+            var (putSpot, putStrike) = isPut ? (p.Spot, p.Strike) : (p.Strike, p.Spot);
+            var sigma2 = sigma * sigma;
+            var alpha = 2.0 * putRate / sigma2;
+            var b = (2.0 * (putRate - putYield) / sigma2) - 1.0;
+            var d = Math.Sqrt((b * b) + (4.0 * alpha));
+            var lambda = b >= 0 ? -0.5 * (b + d) : -2.0 * alpha / (d - b);
+            if (putSpot <= putStrike * lambda / (lambda - 1.0))
+            {
+                return isPut ? new PutValue(p.Strike - p.Spot, -1.0, 0.0) : new PutValue(p.Spot - p.Strike, 1.0, 0.0);
+            }
+
+            // Neither the premium quadrature nor the lattice (its up probability saturates) resolves an exercise
+            // premium this concentrated in time; refusing is better than a silent wrong number.
+            InputGuard.Fail(
+                "sigma",
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"sigma = {sigma:R} is too small for this rate and expiry: max(r', |r' - q'|)*sqrt(T)/sigma = {resolution:G4} must be <= {AndersenLakeOffengelds.ResolutionMax:R} (r', q' are the rate and yield of the put-equivalent)"));
+        }
+
+        var tree = BinomialTree.Extrapolated(Lattice(p));
+        return new PutValue(tree.Price, tree.Delta, tree.Gamma);
     }
 
     private static BinomialTreeParameters Lattice(in AmericanParameters p) =>

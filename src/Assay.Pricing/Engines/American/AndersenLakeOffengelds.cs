@@ -37,21 +37,92 @@ internal static class AndersenLakeOffengelds
     private const double Sqrt2Pi = 2.5066282746310002;
     private const int Lanes = AloScheme.Lanes;
 
-    /// <summary>Put price, delta and gamma at spot <paramref name="s"/>; delta and gamma are exact derivatives of the approximate price.</summary>
-    internal static PutValue Put(double s, double k, double t, double r, double q, double sigma, AloScheme scheme)
+    /// <summary>Largest ratio of the last to the previous sweep's boundary change for the iteration to count as contracting.</summary>
+    internal const double ContractionMax = 0.5;
+
+    /// <summary>A last sweep that moves no node by more than this (in ln B) counts as converged whatever the ratio.</summary>
+    internal const double ChangeNegligible = 1e-10;
+
+    /// <summary>Largest κ = max(r, |r − q|)·√T/σ the stable scheme resolves (the premium integrand lives within about √T/κ of expiry in z).</summary>
+    internal const double ResolutionMax = 20.0;
+
+    /// <summary>Largest κ for the fast scheme (its 20-point premium rule); above it the stable scheme is used directly.</summary>
+    internal const double ResolutionFastMax = 5.0;
+
+    /// <summary>FP-A is accepted when its last sweep moved no node by more than this in ln B (it contracts slowly, ratio up to ~1).</summary>
+    internal const double StableChangeMax = 1e-6;
+
+    /// <summary>Sweeps of FP-A on <see cref="AloScheme.Stable"/>.</summary>
+    internal const int StableSweeps = 16;
+
+    /// <summary>κ = max(r, |r − q|)·√T/σ of the put; above <see cref="ResolutionMax"/> the method is not accurate.</summary>
+    internal static double Resolution(double t, double r, double q, double sigma) => Math.Max(r, Math.Abs(r - q)) * Math.Sqrt(t) / sigma;
+
+    /// <summary>The put by the fast path (FP-B) or, where FP-B does not contract, by FP-A on a finer scheme.</summary>
+    /// <returns>False when neither form contracts, the result is not finite, breaks P_E ≤ P ≤ K, or κ &gt; <see cref="ResolutionMax"/>.</returns>
+    internal static bool TryPut(double s, double k, double t, double r, double q, double sigma, out PutValue value, out FixedPointForm form)
+    {
+        value = default;
+        form = FixedPointForm.SmoothPasting;
+        if (!(Resolution(t, r, q, sigma) <= ResolutionMax))
+        {
+            return false;
+        }
+
+        var x = q > r ? k * r / q : k;
+        var lnX = DMath.Log(x);
+        var sqrtT = Math.Sqrt(t);
+        var scheme = AloScheme.Default;
+        Span<double> h = stackalloc double[AloScheme.Stable.NodeCount];
+        var fast = Resolution(t, r, q, sigma) <= ResolutionFastMax;
+        if (fast)
+        {
+            var hFast = h[..scheme.NodeCount];
+            QdPlusBoundary.Start(k, sqrtT, r, q, sigma, x, scheme, hFast);
+            var change = Iterate(k, t, r, q, sigma, x, lnX, sqrtT, scheme, FixedPointForm.SmoothPasting, scheme.Iterations, hFast);
+
+            // Where FP-B is wrong it oscillates: every such case we measured had a last/previous change ratio > 1,
+            // every accurate one ≤ 0.4.
+            fast = change.Last <= ChangeNegligible || change.Last <= ContractionMax * change.Previous;
+        }
+
+        if (!fast)
+        {
+            // Restart from QD+ with the value-matching form, which is stable but needs more sweeps and nodes.
+            form = FixedPointForm.ValueMatching;
+            scheme = AloScheme.Stable;
+            QdPlusBoundary.Start(k, sqrtT, r, q, sigma, x, scheme, h);
+            var change = Iterate(k, t, r, q, sigma, x, lnX, sqrtT, scheme, FixedPointForm.ValueMatching, StableSweeps, h);
+            if (!(change.Last <= StableChangeMax))
+            {
+                return false;
+            }
+        }
+
+        value = Premium(s, k, t, r, q, sigma, lnX, sqrtT, h[..scheme.NodeCount], scheme);
+        var european = EuropeanBlack.Price(Instruments.OptionType.Put, s, k, t, r, q, sigma);
+        return double.IsFinite(value.Price) && double.IsFinite(value.Delta) && double.IsFinite(value.Gamma)
+            && value.Price >= european - (1e-12 * k) && value.Price <= k;
+    }
+
+    /// <summary>Put price, delta and gamma at spot <paramref name="s"/> with a fixed form and sweep count (no checks), for experiments.</summary>
+    internal static PutValue Put(
+        double s, double k, double t, double r, double q, double sigma, AloScheme scheme, FixedPointForm form, int sweeps)
     {
         var x = q > r ? k * r / q : k;
         var lnX = DMath.Log(x);
         var sqrtT = Math.Sqrt(t);
         Span<double> h = stackalloc double[scheme.NodeCount];
         QdPlusBoundary.Start(k, sqrtT, r, q, sigma, x, scheme, h);
-        Iterate(k, t, r, q, sigma, x, lnX, sqrtT, scheme, h);
+        Iterate(k, t, r, q, sigma, x, lnX, sqrtT, scheme, form, sweeps, h);
         return Premium(s, k, t, r, q, sigma, lnX, sqrtT, h, scheme);
     }
 
-    /// <summary>Applies <see cref="AloScheme.Iterations"/> Jacobi sweeps of FP-B to the node values <paramref name="h"/>.</summary>
-    private static void Iterate(
-        double k, double t, double r, double q, double sigma, double x, double lnX, double sqrtT, AloScheme scheme, Span<double> h)
+    /// <summary>Applies <paramref name="sweeps"/> Jacobi sweeps of <paramref name="form"/> to the node values <paramref name="h"/>.</summary>
+    /// <returns>The largest change of ln B over the nodes in the last two sweeps (NaN if a node became NaN).</returns>
+    internal static SweepChange Iterate(
+        double k, double t, double r, double q, double sigma, double x, double lnX, double sqrtT, AloScheme scheme,
+        FixedPointForm form, int sweeps, Span<double> h)
     {
         var n = scheme.Grid.Intervals;
         var l = scheme.BoundaryRule.Order;
@@ -69,7 +140,9 @@ internal static class AndersenLakeOffengelds
         Span<double> dTerms = stackalloc double[points];
         Span<double> nSums = stackalloc double[nodes];
         Span<double> dSums = stackalloc double[nodes];
+        Span<double> previous = stackalloc double[nodes];
 
+        var valueMatching = form == FixedPointForm.ValueMatching;
         var drift = r - q + (0.5 * sigma * sigma);
         var lnXOverK = DMath.Log(x / k);
         var lnKOverX = DMath.Log(k) - lnX;
@@ -78,6 +151,7 @@ internal static class AndersenLakeOffengelds
         var vDriftT = Vector256.Create(drift * t);
         var vR = Vector256.Create(r);
         var vQ = Vector256.Create(q);
+        var vSqrtT = Vector256.Create(sqrtT);
         for (var p = 0; p < points; p += Lanes)
         {
             var u = vT * Load(scheme.BoundaryUOverT, p);
@@ -85,7 +159,10 @@ internal static class AndersenLakeOffengelds
             Store(vSigmaSqrtT * zOverSqrtT, sigmaZ, p);
             Store(vDriftT * zOverSqrtT * zOverSqrtT, driftZ2, p);
             Store(vR * u, rateU, p);
-            Store(Load(scheme.BoundaryWeights, p) * DMath.Exp(vQ * u), growthQ, p);
+
+            // FP-A has no 1/z kernel singularity, so its θ-weight keeps the factor z = √(τ − u) (see AloScheme).
+            var weight = valueMatching ? Load(scheme.BoundaryWeights, p) * vSqrtT * zOverSqrtT : Load(scheme.BoundaryWeights, p);
+            Store(weight * DMath.Exp(vQ * u), growthQ, p);
         }
 
         // With q = 0 the D integral is multiplied by zero; skipping it changes no bits of the result.
@@ -94,7 +171,8 @@ internal static class AndersenLakeOffengelds
         pointRootH.Clear();
         var minusHalf = Vector256.Create(-0.5);
         var sqrt2Pi = Vector256.Create(Sqrt2Pi);
-        for (var iteration = 0; iteration < scheme.Iterations; iteration++)
+        double changePrevious = double.PositiveInfinity, changeLast = double.PositiveInfinity;
+        for (var iteration = 0; iteration < sweeps; iteration++)
         {
             for (var i = 0; i < n; i++)
             {
@@ -113,11 +191,24 @@ internal static class AndersenLakeOffengelds
                 var sz = Load(sigmaZ, p);
                 var dPlus = (Vector256.Sqrt(Vector256.Max(hu, Vector256<double>.Zero)) - Load(pointRootH, p) + Load(driftZ2, p)) / sz;
                 var dMinus = dPlus - sz;
-                Store(Load(scheme.BoundaryWeights, p) * DMath.Exp(Load(rateU, p) + (minusHalf * dMinus * dMinus)), nTerms, p);
-                if (hasYield)
+                if (valueMatching)
                 {
-                    var pdfPlus = DMath.Exp(minusHalf * dPlus * dPlus);
-                    Store(Load(growthQ, p) * ((Normal.Cdf(dPlus) * sz * sqrt2Pi) + pdfPlus), dTerms, p);
+                    // w·z·e^(ru)Φ(d₋) and w·z·e^(qu)Φ(d₊); the per-node factor is again 2√τ.
+                    var w = Load(scheme.BoundaryWeights, p) * vSqrtT * Load(scheme.BoundaryZOverSqrtT, p);
+                    Store(w * DMath.Exp(Load(rateU, p)) * Normal.Cdf(dMinus), nTerms, p);
+                    if (hasYield)
+                    {
+                        Store(Load(growthQ, p) * Normal.Cdf(dPlus), dTerms, p);
+                    }
+                }
+                else
+                {
+                    Store(Load(scheme.BoundaryWeights, p) * DMath.Exp(Load(rateU, p) + (minusHalf * dMinus * dMinus)), nTerms, p);
+                    if (hasYield)
+                    {
+                        var pdfPlus = DMath.Exp(minusHalf * dPlus * dPlus);
+                        Store(Load(growthQ, p) * ((Normal.Cdf(dPlus) * sz * sqrt2Pi) + pdfPlus), dTerms, p);
+                    }
                 }
             }
 
@@ -134,8 +225,29 @@ internal static class AndersenLakeOffengelds
                 dSums[i] = dSum;
             }
 
-            NodeUpdate(r, q, sigma, lnXOverK, lnKOverX, sqrtT, drift, scheme, nSums, dSums, h);
+            h.CopyTo(previous);
+            if (valueMatching)
+            {
+                NodeUpdateValueMatching(r, q, sigma, lnXOverK, lnKOverX, sqrtT, drift, scheme, nSums, dSums, h);
+            }
+            else
+            {
+                NodeUpdate(r, q, sigma, lnXOverK, lnKOverX, sqrtT, drift, scheme, nSums, dSums, h);
+            }
+
+            // Largest |Δ ln B| = |√H' − √H| over the active nodes; a NaN anywhere makes it NaN.
+            var change = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                var d = Math.Abs(Math.Sqrt(h[i]) - Math.Sqrt(previous[i]));
+                change = d > change || double.IsNaN(d) ? d : change;
+            }
+
+            changePrevious = changeLast;
+            changeLast = change;
         }
+
+        return new SweepChange(changePrevious, changeLast);
     }
 
     /// <summary>One FP-B update of every node from the integral sums: B = K e^(−(r−q)τ) N/D, stored as H = ln²(B/X).</summary>
@@ -169,6 +281,37 @@ internal static class AndersenLakeOffengelds
             var denominator = Normal.Cdf(d0Plus) + (pdf0Plus / sd) + (yield * scale * Load(dSums, i));
 
             // ln(B/X) = ln(K/X) − (r − q)τ + ln(N/D), capped at 0 (B ≤ X); a NaN (diverged iteration) passes through.
+            var lnNext = vLnKOverX - (carry * tau) + DMath.Log(numerator / denominator);
+            lnNext = Vector256.ConditionalSelect(Vector256.GreaterThan(lnNext, Vector256<double>.Zero), Vector256<double>.Zero, lnNext);
+            Store(lnNext * lnNext, h, i);
+        }
+    }
+
+    /// <summary>One FP-A update of every node: B = K e^(−(r−q)τ) N/D with N = Φ(d₋) + r∫e^(ru)Φ(d₋)du, D = Φ(d₊) + q∫e^(qu)Φ(d₊)du.</summary>
+    private static void NodeUpdateValueMatching(
+        double r, double q, double sigma, double lnXOverK, double lnKOverX, double sqrtT, double drift, AloScheme scheme,
+        ReadOnlySpan<double> nSums, ReadOnlySpan<double> dSums, Span<double> h)
+    {
+        var vLnXOverK = Vector256.Create(lnXOverK);
+        var vLnKOverX = Vector256.Create(lnKOverX);
+        var vSigma = Vector256.Create(sigma);
+        var driftOverSigma = Vector256.Create(drift / sigma);
+        var carry = Vector256.Create(r - q);
+        var two = Vector256.Create(2.0);
+        var rate = Vector256.Create(r);
+        var yield = Vector256.Create(q);
+        for (var i = 0; i < scheme.NodeCount; i += Lanes)
+        {
+            // The sums are Σ w·z·(…) over θ; ∫₀^τ (…) du = 2√τ·Σ.
+            var sqrtTau = Vector256.Create(sqrtT) * Load(scheme.NodeHalf, i);
+            var tau = sqrtTau * sqrtTau;
+            var rootH = Vector256.Sqrt(Load(h, i));
+            var scale = two * sqrtTau;
+            var sd = vSigma * sqrtTau;
+            var d0Plus = ((vLnXOverK - rootH) / sd) + (driftOverSigma * sqrtTau);
+            var d0Minus = d0Plus - sd;
+            var numerator = Normal.Cdf(d0Minus) + (rate * scale * Load(nSums, i));
+            var denominator = Normal.Cdf(d0Plus) + (yield * scale * Load(dSums, i));
             var lnNext = vLnKOverX - (carry * tau) + DMath.Log(numerator / denominator);
             lnNext = Vector256.ConditionalSelect(Vector256.GreaterThan(lnNext, Vector256<double>.Zero), Vector256<double>.Zero, lnNext);
             Store(lnNext * lnNext, h, i);
