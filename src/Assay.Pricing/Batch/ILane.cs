@@ -81,6 +81,9 @@ internal interface ILane<TSelf, TMask>
     /// <summary>True when the mask is set in at least one lane.</summary>
     static abstract bool Any(TMask mask);
 
+    /// <summary>True when the mask is set in every lane.</summary>
+    static abstract bool All(TMask mask);
+
     /// <summary>Per lane: <paramref name="whenTrue"/> where the mask is set, <paramref name="whenFalse"/> elsewhere.</summary>
     static abstract TSelf Select(TMask mask, TSelf whenTrue, TSelf whenFalse);
 

@@ -104,6 +104,9 @@ internal readonly struct ScalarLane : ILane<ScalarLane, bool>
     public static bool Any(bool mask) => mask;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool All(bool mask) => mask;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane Select(bool mask, ScalarLane whenTrue, ScalarLane whenFalse) => mask ? whenTrue : whenFalse;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

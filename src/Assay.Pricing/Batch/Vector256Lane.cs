@@ -109,6 +109,9 @@ internal readonly struct Vector256Lane : ILane<Vector256Lane, Vector256<double>>
     public static bool Any(Vector256<double> mask) => Vector256.ExtractMostSignificantBits(mask) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool All(Vector256<double> mask) => Vector256.ExtractMostSignificantBits(mask) == 0xFu;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256Lane Select(Vector256<double> mask, Vector256Lane whenTrue, Vector256Lane whenFalse) => Vector256.ConditionalSelect(mask, whenTrue.Value, whenFalse.Value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

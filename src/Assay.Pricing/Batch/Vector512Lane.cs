@@ -109,6 +109,9 @@ internal readonly struct Vector512Lane : ILane<Vector512Lane, Vector512<double>>
     public static bool Any(Vector512<double> mask) => Vector512.ExtractMostSignificantBits(mask) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool All(Vector512<double> mask) => Vector512.ExtractMostSignificantBits(mask) == 0xFFu;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Lane Select(Vector512<double> mask, Vector512Lane whenTrue, Vector512Lane whenFalse) => Vector512.ConditionalSelect(mask, whenTrue.Value, whenFalse.Value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -50,6 +50,9 @@ internal static partial class BlackScholesKernel
     /// <summary>Clamp of |(r − q)·T| so that x stays finite.</summary>
     internal const double MaxCarry = 1e10;
 
+    /// <summary>Lanes with |x| = |ln(F/K)| up to this form the smaller discounted value as high·(1 + expm1(−|x|)).</summary>
+    internal const double LowFromHighMaxLogMoneyness = 0.7;
+
     private const double InvSqrt2 = 0.70710678118654752440;
     private const double SqrtHalfPi = 1.2533141373155002512;
     private const double InvSqrt2Pi = 0.39894228040143267794;
@@ -118,12 +121,19 @@ internal static partial class BlackScholesKernel
         var (vv, vvLo) = TwoProduct<TLane, TMask>(vHi, vHi);
         vvLo += (vHi * vLo) * 2.0;
 
-        var discountRate = TLane.Exp(-(rate * expiryYears));
-        var discountDividend = TLane.Exp(-(dividendYield * expiryYears));
-        var strikePv = strike * discountRate;
-        var spotPv = spot * discountDividend;
-        var high = TLane.Select(forwardAboveStrike, spotPv, strikePv);
-        var low = TLane.Select(forwardAboveStrike, strikePv, spotPv);
+        // high = max(S·e^(−qT), K·e^(−rT)) with one Exp; low = high·e^(−|x|) = high·(1 + expm1(−|x|)) from the
+        // Expm1 the intrinsic value needs anyway, where |x| ≤ LowFromHighMaxLogMoneyness keeps 1 + expm1 ≥ 0.49
+        // (no loss of relative accuracy); other lanes use the second Exp, computed only if a lane needs it.
+        var growthMinusOne = TLane.Expm1(-TLane.Abs(x));                            // e^(−|x|) − 1
+        var highDiscount = TLane.Exp(-(TLane.Select(forwardAboveStrike, dividendYield, rate) * expiryYears));
+        var high = TLane.Select(forwardAboveStrike, spot, strike) * highDiscount;
+        var lowFromHigh = TLane.LessThanOrEqual(TLane.Abs(x), TLane.Constant(LowFromHighMaxLogMoneyness));
+        var low = high * (1.0 + growthMinusOne);
+        if (!TLane.All(lowFromHigh))
+        {
+            var lowDiscount = TLane.Exp(-(TLane.Select(forwardAboveStrike, rate, dividendYield) * expiryYears));
+            low = TLane.Select(lowFromHigh, low, TLane.Select(forwardAboveStrike, strike, spot) * lowDiscount);
+        }
 
         // P = high·φ(v) = S·e^(−qT)·φ(d1) = K·e^(−rT)·φ(d2). The Gaussian factor is applied as two halves,
         // e^(−v²/4) twice, so that no intermediate drops into the subnormal range while P itself is normal
@@ -164,7 +174,7 @@ internal static partial class BlackScholesKernel
 
         // In the money: add the discounted intrinsic value high·(1 − e^(−|x|)), exact in relative terms.
         var inTheMoney = TLane.GreaterThan(theta * x, zero);
-        var intrinsic = -(high * TLane.Expm1(-TLane.Abs(x)));
+        var intrinsic = -(high * growthMinusOne);
         var price = TLane.Select(inTheMoney, outOfTheMoney + intrinsic, outOfTheMoney);
 
         // S·e^(−qT)·Φ(θ·d1) and K·e^(−rT)·Φ(θ·d2). With F ≤ K, d1 = u and d2 = v; with F &gt; K, d1 = −v and
