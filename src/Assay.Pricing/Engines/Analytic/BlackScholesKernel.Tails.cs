@@ -29,12 +29,13 @@ internal static partial class BlackScholesKernel
         var previous = TLane.Erfcx(h * -InvSqrt2) * SqrtHalfPi; // m(h)
         var current = 1.0 + (h * previous);                     // m'(h)
         var sum = current;
+        var hh = h * h;
         var weight = TLane.Constant(1.0);
         for (var k = 1; k < SeriesOrder; k += 2)
         {
             // Two steps of the recurrence: from (m^(k−1), m^(k)) to (m^(k+1), m^(k+2)).
             var even = (k * previous) + (h * current);
-            var odd = ((k + 1) * current) + (h * even);
+            var odd = (((k + 1) + hh) * current) + ((k * h) * previous);
             previous = even;
             current = odd;
             weight *= w * (1.0 / ((k + 1) * (k + 2)));
