@@ -141,23 +141,38 @@ internal static partial class BlackScholesKernel
         var halfGaussian = TLane.Exp(vv * -0.25);
         var p = (((high * halfGaussian) * (1.0 - (vvLo * 0.5))) * InvSqrt2Pi) * halfGaussian;
 
-        var millsV = TLane.Erfcx(v * -InvSqrt2) * SqrtHalfPi;                // m(v) = Φ(v)/φ(v)
-        var millsUNeg = TLane.Erfcx(TLane.Abs(u) * InvSqrt2) * SqrtHalfPi;    // m(−|u|)
-
-        // high·Φ(v) and low·Φ(−|u|), the two small tail terms, formed from P so that they stay accurate
-        // down to the underflow threshold (low·φ(u) = high·φ(v) = P).
-        var highTail = p * millsV;
-        var lowTail = p * millsUNeg;
-
-        // Out-of-the-money value P·D with D = m(u) − m(v), region by region (see remarks).
+        // Region flags (see remarks). Only u ≤ −4 (continued fraction) and t ≥ 0.21 (outside the series) need m(−|u|)
+        // from its own erfcx; series lanes take m(u) = m(v) + D with every term positive.
         var uNonPositive = TLane.LessThanOrEqual(u, zero);
         var inFraction = TLane.LessThanOrEqual(u, TLane.Constant(-ContinuedFractionStart));
         var inSeries = TLane.AndNot(TLane.LessThan(halfStdDev, TLane.Constant(SeriesMaxHalfStdDev)), inFraction);
         var inDirect = TLane.AndNot(TLane.GreaterThan(u, zero), inSeries);
-        var millsDifference = millsUNeg - millsV;
+
+        var millsV = TLane.Erfcx(v * -InvSqrt2) * SqrtHalfPi;                // m(v) = Φ(v)/φ(v)
+        var highTail = p * millsV;                                            // high·Φ(v), small: P = high·φ(v)
+
+        // lowCdfU = low·Φ(u) = P·m(u) and lowCdfMinusU = low·Φ(−u); the one with the smaller Φ is formed from P,
+        // the other as its complement, so both stay accurate down to the underflow threshold (low·φ(u) = P).
+        var millsDifference = zero;
+        var lowCdfU = zero;
+        var lowCdfMinusU = zero;
+        if (!TLane.All(inSeries))
+        {
+            var millsUNeg = TLane.Erfcx(TLane.Abs(u) * InvSqrt2) * SqrtHalfPi;    // m(−|u|)
+            var lowTail = p * millsUNeg;                                          // low·Φ(−|u|)
+            millsDifference = millsUNeg - millsV;
+            lowCdfU = TLane.Select(uNonPositive, lowTail, low - lowTail);
+            lowCdfMinusU = TLane.Select(uNonPositive, low - lowTail, lowTail);
+        }
+
         if (TLane.Any(inSeries))
         {
-            millsDifference = TLane.Select(inSeries, MillsDifferenceSeries<TLane, TMask>(hc, halfStdDev), millsDifference);
+            // u ≤ t < 0.21 here, so low·Φ(−u) ≥ low·Φ(−0.21) and its complement loses at most a factor 1.4.
+            var seriesDifference = MillsDifferenceSeries<TLane, TMask>(v, halfStdDev, millsV);
+            var seriesLowCdfU = p * (millsV + seriesDifference);
+            millsDifference = TLane.Select(inSeries, seriesDifference, millsDifference);
+            lowCdfU = TLane.Select(inSeries, seriesLowCdfU, lowCdfU);
+            lowCdfMinusU = TLane.Select(inSeries, low - seriesLowCdfU, lowCdfMinusU);
         }
 
         if (TLane.Any(inFraction))
@@ -168,8 +183,8 @@ internal static partial class BlackScholesKernel
         var outOfTheMoney = TLane.Select(TLane.Equal(p, zero), zero, p * millsDifference);
         if (TLane.Any(inDirect))
         {
-            // u > 0: low·Φ(u) − high·Φ(v) = (low − low·Φ(−u)) − high·Φ(v).
-            outOfTheMoney = TLane.Select(inDirect, (low - lowTail) - highTail, outOfTheMoney);
+            // u > 0 outside the series: low·Φ(u) − high·Φ(v).
+            outOfTheMoney = TLane.Select(inDirect, lowCdfU - highTail, outOfTheMoney);
         }
 
         // In the money: add the discounted intrinsic value high·(1 − e^(−|x|)), exact in relative terms.
@@ -178,9 +193,7 @@ internal static partial class BlackScholesKernel
         var price = TLane.Select(inTheMoney, outOfTheMoney + intrinsic, outOfTheMoney);
 
         // S·e^(−qT)·Φ(θ·d1) and K·e^(−rT)·Φ(θ·d2). With F ≤ K, d1 = u and d2 = v; with F &gt; K, d1 = −v and
-        // d2 = −u. Each is either a tail term above or its complement (high − highTail, low − lowTail).
-        var lowCdfU = TLane.Select(uNonPositive, lowTail, low - lowTail);          // low·Φ(u)
-        var lowCdfMinusU = TLane.Select(uNonPositive, low - lowTail, lowTail);     // low·Φ(−u)
+        // d2 = −u. Each is one of the terms above or the complement high − highTail.
         var highCdfMinusV = high - highTail;                                      // high·Φ(−v)
         var spotTerm = TLane.Select(
             forwardAboveStrike,
