@@ -85,6 +85,49 @@ internal static partial class BlackScholesKernel
         return (twoT - delta) / ((a1 + f1) * (a2 + f2));
     }
 
+    /// <summary>s = σ√T and h = x/s with their rounding compensated, and v² = (−|h| − s/2)² as a double-double.</summary>
+    /// <remarks>
+    /// Deep out of the money the price is e^(−v²/2) times moderate factors, so a relative error δ in v² costs
+    /// v²·δ/2. √T gets its residual (T − r²)/(2r), s = σ√T Dekker's exact product, h = x/s the residual of h·s,
+    /// and v² is squared from the double-double v. Returns the clamped s (its low part dropped outside the clamp).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static (TLane StdDev, TLane H, TLane Vv, TLane VvLo) CompensatedMoments<TLane, TMask>(
+        TLane x, TLane expiryYears, TLane volatility, TLane sqrtT, TLane halfInverseSqrtT)
+        where TLane : unmanaged, ILane<TLane, TMask>
+        where TMask : unmanaged
+    {
+        var zero = TLane.Constant(0.0);
+        var (tt, ttLo) = TwoProduct<TLane, TMask>(sqrtT, sqrtT);
+        var sqrtTLo = ((expiryYears - tt) - ttLo) * halfInverseSqrtT;
+        var (sHi, sLo) = TwoProduct<TLane, TMask>(volatility, sqrtT);
+        sLo += volatility * sqrtTLo;
+        var stdDev = sHi + sLo;
+        sLo -= stdDev - sHi;
+        var stdDevInRange = TLane.And(
+            TLane.GreaterThanOrEqual(stdDev, TLane.Constant(MinStdDev)),
+            TLane.LessThanOrEqual(stdDev, TLane.Constant(MaxStdDev)));
+        stdDev = TLane.Min(TLane.Max(stdDev, TLane.Constant(MinStdDev)), TLane.Constant(MaxStdDev));
+        sLo = TLane.Select(stdDevInRange, sLo, zero);
+        var halfStdDev = stdDev * 0.5;
+        var halfStdDevLo = sLo * 0.5;
+
+        var h = x / stdDev;
+        var (hs, hsLo) = TwoProduct<TLane, TMask>(h, stdDev);
+        var hLo = (((x - hs) - hsLo) - (h * sLo)) / stdDev;
+        var hc = -TLane.Abs(h);
+        var hcLo = TLane.Select(TLane.GreaterThan(x, zero), -hLo, hLo);
+
+        var (vHi, vLo) = TwoSum<TLane, TMask>(hc, -halfStdDev);
+        vLo += hcLo - halfStdDevLo;
+        var vSum = vHi + vLo;
+        vLo -= vSum - vHi;
+        vHi = vSum;
+        var (vv, vvLo) = TwoProduct<TLane, TMask>(vHi, vHi);
+        vvLo += (vHi * vLo) * 2.0;
+        return (stdDev, h, vv, vvLo);
+    }
+
     /// <summary>a·b = p + e exactly (Dekker 1971, without FMA), for |a|, |b| below about 1e300.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static (TLane Product, TLane Error) TwoProduct<TLane, TMask>(TLane a, TLane b)

@@ -53,6 +53,9 @@ internal static partial class BlackScholesKernel
     /// <summary>Lanes with |x| = |ln(F/K)| up to this form the smaller discounted value as high·(1 + expm1(−|x|)).</summary>
     internal const double LowFromHighMaxLogMoneyness = 0.7;
 
+    /// <summary>Lanes with |v| = |h| + t above this carry s, h, v and v² as double-doubles.</summary>
+    internal const double PlainMaxAbsV = 3.0;
+
     private const double InvSqrt2 = 0.70710678118654752440;
     private const double SqrtHalfPi = 1.2533141373155002512;
     private const double InvSqrt2Pi = 0.39894228040143267794;
@@ -84,42 +87,32 @@ internal static partial class BlackScholesKernel
         carry = TLane.Min(TLane.Max(carry, TLane.Constant(-MaxCarry)), TLane.Constant(MaxCarry));
         var x = (TLane.Log(quotient) + residual) + carry;
 
-        // s = σ√T as a double-double: √T's residual (T − r²)/(2r), then Dekker's product with σ.
+        // Plain s = σ√T, h = x/s and v² first. Where |v| ≤ PlainMaxAbsV the price's sensitivity to their
+        // rounding is small (relative error ≲ 2·v²·ε ≤ 4e-15), so those lanes keep them; the others take the
+        // compensated values below, computed only when a lane of the vector needs them.
         var sqrtT = TLane.Sqrt(expiryYears);
         var halfInverseSqrtT = 0.5 / sqrtT;
-        var (tt, ttLo) = TwoProduct<TLane, TMask>(sqrtT, sqrtT);
-        var sqrtTLo = ((expiryYears - tt) - ttLo) * halfInverseSqrtT;
-        var (sHi, sLo) = TwoProduct<TLane, TMask>(volatility, sqrtT);
-        sLo += volatility * sqrtTLo;
-        var stdDev = sHi + sLo;
-        sLo -= stdDev - sHi;
-        var stdDevInRange = TLane.And(
-            TLane.GreaterThanOrEqual(stdDev, TLane.Constant(MinStdDev)),
-            TLane.LessThanOrEqual(stdDev, TLane.Constant(MaxStdDev)));
-        stdDev = TLane.Min(TLane.Max(stdDev, TLane.Constant(MinStdDev)), TLane.Constant(MaxStdDev));
-        sLo = TLane.Select(stdDevInRange, sLo, zero);
-        var halfStdDev = stdDev * 0.5;
-        var halfStdDevLo = sLo * 0.5;
-
-        // h = x/s as a double-double, then the canonical h' = −|h|.
-        var inverseStdDev = 1.0 / stdDev;
+        var stdDev = TLane.Min(TLane.Max(volatility * sqrtT, TLane.Constant(MinStdDev)), TLane.Constant(MaxStdDev));
         var h = x / stdDev;
-        var (hs, hsLo) = TwoProduct<TLane, TMask>(h, stdDev);
-        var hLo = (((x - hs) - hsLo) - (h * sLo)) * inverseStdDev;
+        var v = -TLane.Abs(h) - (stdDev * 0.5);
+        var vv = v * v;
+        var vvLo = zero;
+        var compensated = TLane.GreaterThan(TLane.Abs(v), TLane.Constant(PlainMaxAbsV));
+        if (TLane.Any(compensated))
+        {
+            var (cStdDev, cH, cVv, cVvLo) = CompensatedMoments<TLane, TMask>(x, expiryYears, volatility, sqrtT, halfInverseSqrtT);
+            stdDev = TLane.Select(compensated, cStdDev, stdDev);
+            h = TLane.Select(compensated, cH, h);
+            vv = TLane.Select(compensated, cVv, vv);
+            vvLo = TLane.Select(compensated, cVvLo, zero);
+        }
+
+        var halfStdDev = stdDev * 0.5;
+        var inverseStdDev = 1.0 / stdDev;
         var forwardAboveStrike = TLane.GreaterThan(x, zero);
         var hc = -TLane.Abs(h);
-        var hcLo = TLane.Select(forwardAboveStrike, -hLo, hLo);
         var u = hc + halfStdDev;
-        var v = hc - halfStdDev;
-
-        // v² as a double-double, so that the density keeps its relative accuracy when v²/2 is in the hundreds.
-        var (vHi, vLo) = TwoSum<TLane, TMask>(hc, -halfStdDev);
-        vLo += hcLo - halfStdDevLo;
-        var vSum = vHi + vLo;
-        vLo -= vSum - vHi;
-        vHi = vSum;
-        var (vv, vvLo) = TwoProduct<TLane, TMask>(vHi, vHi);
-        vvLo += (vHi * vLo) * 2.0;
+        v = hc - halfStdDev;
 
         // high = max(S·e^(−qT), K·e^(−rT)) with one Exp; low = high·e^(−|x|) = high·(1 + expm1(−|x|)) from the
         // Expm1 the intrinsic value needs anyway, where |x| ≤ LowFromHighMaxLogMoneyness keeps 1 + expm1 ≥ 0.49
