@@ -56,10 +56,10 @@ internal interface ILane<TSelf, TMask>
     /// <summary>|a|, by clearing the sign bit.</summary>
     static abstract TSelf Abs(TSelf a);
 
-    /// <summary>Lane-wise maximum of two non-NaN values.</summary>
+    /// <summary>Lane-wise a &gt; b ? a : b (compare and select: no IEEE ±0/NaN fix-ups, the same in every lane type).</summary>
     static abstract TSelf Max(TSelf a, TSelf b);
 
-    /// <summary>Lane-wise minimum of two non-NaN values.</summary>
+    /// <summary>Lane-wise a &lt; b ? a : b (compare and select: no IEEE ±0/NaN fix-ups, the same in every lane type).</summary>
     static abstract TSelf Min(TSelf a, TSelf b);
 
     static abstract TMask LessThan(TSelf a, TSelf b);
