@@ -17,12 +17,12 @@ namespace Assay.Pricing.Engines.Analytic;
 /// m(u) − m(v) cancels when t is small against the scale on which m varies. Four regions bound the relative
 /// error of the difference (measured against mpmath with exact erfcx: ≤ 5 ulp, ≤ 45 ulp, ≤ 30 ulp, small):
 /// (1) u ≤ −4: a difference recursion on Laplace's continued fraction of the Mills ratio;
-/// (2) t &lt; 0.21: the Taylor series of m(h' + t) − m(h' − t) in t; (3) u ≤ 0: erfcx at u and v;
+/// (2) t &lt; 0.21: the Taylor series of m(v + 2t) − m(v) in 2t at v; (3) u ≤ 0: erfcx at u and v;
 /// (4) u &gt; 0: the textbook form low·Φ(u) − high·Φ(v) with Φ(u) = 1 − P·m(−u)/low, where little cancels.
 /// </para>
 /// <para>
 /// Deep out of the money the price is e^(−v²/2) times moderate factors, so a relative error δ in v² costs
-/// v²·δ/2 in the price. The kernel therefore carries s, h, v and v² as unevaluated double-double sums
+/// v²·δ/2 in the price. For lanes with |v| The kernel therefore carries s, h, v and v² as unevaluated double-double sumsgt; 3 the kernel therefore carries s, h, v and v² as unevaluated double-double sums
 /// (Dekker's exact product, no FMA) and folds the rounding residual of S/K into x. What remains is the
 /// rounding of x itself, which makes the relative error grow like ε·v² (about 1e-13 at prices of 1e-200·S).
 /// P is formed as (high·e^(−v²/4))·e^(−v²/4) so that it stays normal when φ(v) alone would be subnormal, and
