@@ -22,8 +22,8 @@ namespace Assay.Pricing.Engines.Analytic;
 /// </para>
 /// <para>
 /// Deep out of the money the price is e^(−v²/2) times moderate factors, so a relative error δ in v² costs
-/// v²·δ/2 in the price. For lanes with |v| The kernel therefore carries s, h, v and v² as unevaluated double-double sumsgt; 3 the kernel therefore carries s, h, v and v² as unevaluated double-double sums
-/// (Dekker's exact product, no FMA) and folds the rounding residual of S/K into x. What remains is the
+/// v²·δ/2 in the price. For lanes with |v| &gt; 3 the kernel therefore carries s, h, v and v² as unevaluated
+/// double-double sums (Dekker's exact product, no FMA; other lanes use plain values) and folds the rounding residual of S/K into x. What remains is the
 /// rounding of x itself, which makes the relative error grow like ε·v² (about 1e-13 at prices of 1e-200·S).
 /// P is formed as (high·e^(−v²/4))·e^(−v²/4) so that it stays normal when φ(v) alone would be subnormal, and
 /// the Greeks use the tail terms high·Φ(v) = P·m(v) and low·Φ(−|u|) = P·m(−|u|) for the same reason.
