@@ -56,10 +56,10 @@ internal interface ILane<TSelf, TMask>
     /// <summary>|a|, by clearing the sign bit.</summary>
     static abstract TSelf Abs(TSelf a);
 
-    /// <summary>Lane-wise maximum of two non-NaN values.</summary>
+    /// <summary>Lane-wise a &gt; b ? a : b (compare and select: no IEEE ±0/NaN fix-ups, the same in every lane type).</summary>
     static abstract TSelf Max(TSelf a, TSelf b);
 
-    /// <summary>Lane-wise minimum of two non-NaN values.</summary>
+    /// <summary>Lane-wise a &lt; b ? a : b (compare and select: no IEEE ±0/NaN fix-ups, the same in every lane type).</summary>
     static abstract TSelf Min(TSelf a, TSelf b);
 
     static abstract TMask LessThan(TSelf a, TSelf b);
@@ -80,6 +80,9 @@ internal interface ILane<TSelf, TMask>
 
     /// <summary>True when the mask is set in at least one lane.</summary>
     static abstract bool Any(TMask mask);
+
+    /// <summary>True when the mask is set in every lane.</summary>
+    static abstract bool All(TMask mask);
 
     /// <summary>Per lane: <paramref name="whenTrue"/> where the mask is set, <paramref name="whenFalse"/> elsewhere.</summary>
     static abstract TSelf Select(TMask mask, TSelf whenTrue, TSelf whenFalse);

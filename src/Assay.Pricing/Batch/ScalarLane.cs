@@ -71,10 +71,10 @@ internal readonly struct ScalarLane : ILane<ScalarLane, bool>
     public static ScalarLane Abs(ScalarLane a) => new(Math.Abs(a.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ScalarLane Max(ScalarLane a, ScalarLane b) => new(Math.Max(a.Value, b.Value));
+    public static ScalarLane Max(ScalarLane a, ScalarLane b) => new(a.Value > b.Value ? a.Value : b.Value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ScalarLane Min(ScalarLane a, ScalarLane b) => new(Math.Min(a.Value, b.Value));
+    public static ScalarLane Min(ScalarLane a, ScalarLane b) => new(a.Value < b.Value ? a.Value : b.Value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool LessThan(ScalarLane a, ScalarLane b) => a.Value < b.Value;
@@ -102,6 +102,9 @@ internal readonly struct ScalarLane : ILane<ScalarLane, bool>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(bool mask) => mask;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool All(bool mask) => mask;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane Select(bool mask, ScalarLane whenTrue, ScalarLane whenFalse) => mask ? whenTrue : whenFalse;

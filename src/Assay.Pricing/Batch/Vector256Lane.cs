@@ -76,10 +76,10 @@ internal readonly struct Vector256Lane : ILane<Vector256Lane, Vector256<double>>
     public static Vector256Lane Abs(Vector256Lane a) => new(Vector256.Abs(a.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256Lane Max(Vector256Lane a, Vector256Lane b) => new(Vector256.Max(a.Value, b.Value));
+    public static Vector256Lane Max(Vector256Lane a, Vector256Lane b) => new(Vector256.ConditionalSelect(Vector256.GreaterThan(a.Value, b.Value), a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256Lane Min(Vector256Lane a, Vector256Lane b) => new(Vector256.Min(a.Value, b.Value));
+    public static Vector256Lane Min(Vector256Lane a, Vector256Lane b) => new(Vector256.ConditionalSelect(Vector256.LessThan(a.Value, b.Value), a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> LessThan(Vector256Lane a, Vector256Lane b) => Vector256.LessThan(a.Value, b.Value);
@@ -107,6 +107,9 @@ internal readonly struct Vector256Lane : ILane<Vector256Lane, Vector256<double>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(Vector256<double> mask) => Vector256.ExtractMostSignificantBits(mask) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool All(Vector256<double> mask) => Vector256.ExtractMostSignificantBits(mask) == 0xFu;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256Lane Select(Vector256<double> mask, Vector256Lane whenTrue, Vector256Lane whenFalse) => Vector256.ConditionalSelect(mask, whenTrue.Value, whenFalse.Value);

@@ -76,10 +76,10 @@ internal readonly struct Vector512Lane : ILane<Vector512Lane, Vector512<double>>
     public static Vector512Lane Abs(Vector512Lane a) => new(Vector512.Abs(a.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512Lane Max(Vector512Lane a, Vector512Lane b) => new(Vector512.Max(a.Value, b.Value));
+    public static Vector512Lane Max(Vector512Lane a, Vector512Lane b) => new(Vector512.ConditionalSelect(Vector512.GreaterThan(a.Value, b.Value), a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512Lane Min(Vector512Lane a, Vector512Lane b) => new(Vector512.Min(a.Value, b.Value));
+    public static Vector512Lane Min(Vector512Lane a, Vector512Lane b) => new(Vector512.ConditionalSelect(Vector512.LessThan(a.Value, b.Value), a.Value, b.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> LessThan(Vector512Lane a, Vector512Lane b) => Vector512.LessThan(a.Value, b.Value);
@@ -107,6 +107,9 @@ internal readonly struct Vector512Lane : ILane<Vector512Lane, Vector512<double>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(Vector512<double> mask) => Vector512.ExtractMostSignificantBits(mask) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool All(Vector512<double> mask) => Vector512.ExtractMostSignificantBits(mask) == 0xFFu;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Lane Select(Vector512<double> mask, Vector512Lane whenTrue, Vector512Lane whenFalse) => Vector512.ConditionalSelect(mask, whenTrue.Value, whenFalse.Value);

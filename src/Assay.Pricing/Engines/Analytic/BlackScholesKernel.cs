@@ -17,13 +17,13 @@ namespace Assay.Pricing.Engines.Analytic;
 /// m(u) − m(v) cancels when t is small against the scale on which m varies. Four regions bound the relative
 /// error of the difference (measured against mpmath with exact erfcx: ≤ 5 ulp, ≤ 45 ulp, ≤ 30 ulp, small):
 /// (1) u ≤ −4: a difference recursion on Laplace's continued fraction of the Mills ratio;
-/// (2) t &lt; 0.21: the Taylor series of m(h' + t) − m(h' − t) in t; (3) u ≤ 0: erfcx at u and v;
+/// (2) t &lt; 0.21: the Taylor series of m(v + 2t) − m(v) in 2t at v; (3) u ≤ 0: erfcx at u and v;
 /// (4) u &gt; 0: the textbook form low·Φ(u) − high·Φ(v) with Φ(u) = 1 − P·m(−u)/low, where little cancels.
 /// </para>
 /// <para>
 /// Deep out of the money the price is e^(−v²/2) times moderate factors, so a relative error δ in v² costs
-/// v²·δ/2 in the price. The kernel therefore carries s, h, v and v² as unevaluated double-double sums
-/// (Dekker's exact product, no FMA) and folds the rounding residual of S/K into x. What remains is the
+/// v²·δ/2 in the price. For lanes with |v| &gt; 3 the kernel therefore carries s, h, v and v² as unevaluated
+/// double-double sums (Dekker's exact product, no FMA; other lanes use plain values) and folds the rounding residual of S/K into x. What remains is the
 /// rounding of x itself, which makes the relative error grow like ε·v² (about 1e-13 at prices of 1e-200·S).
 /// P is formed as (high·e^(−v²/4))·e^(−v²/4) so that it stays normal when φ(v) alone would be subnormal, and
 /// the Greeks use the tail terms high·Φ(v) = P·m(v) and low·Φ(−|u|) = P·m(−|u|) for the same reason.
@@ -49,6 +49,12 @@ internal static partial class BlackScholesKernel
 
     /// <summary>Clamp of |(r − q)·T| so that x stays finite.</summary>
     internal const double MaxCarry = 1e10;
+
+    /// <summary>Lanes with |x| = |ln(F/K)| up to this form the smaller discounted value as high·(1 + expm1(−|x|)).</summary>
+    internal const double LowFromHighMaxLogMoneyness = 0.7;
+
+    /// <summary>Lanes with |v| = |h| + t above this carry s, h, v and v² as double-doubles.</summary>
+    internal const double PlainMaxAbsV = 3.0;
 
     private const double InvSqrt2 = 0.70710678118654752440;
     private const double SqrtHalfPi = 1.2533141373155002512;
@@ -81,49 +87,46 @@ internal static partial class BlackScholesKernel
         carry = TLane.Min(TLane.Max(carry, TLane.Constant(-MaxCarry)), TLane.Constant(MaxCarry));
         var x = (TLane.Log(quotient) + residual) + carry;
 
-        // s = σ√T as a double-double: √T's residual (T − r²)/(2r), then Dekker's product with σ.
+        // Plain s = σ√T, h = x/s and v² first. Where |v| ≤ PlainMaxAbsV the price's sensitivity to their
+        // rounding is small (relative error ≲ 2·v²·ε ≤ 4e-15), so those lanes keep them; the others take the
+        // compensated values below, computed only when a lane of the vector needs them.
         var sqrtT = TLane.Sqrt(expiryYears);
         var halfInverseSqrtT = 0.5 / sqrtT;
-        var (tt, ttLo) = TwoProduct<TLane, TMask>(sqrtT, sqrtT);
-        var sqrtTLo = ((expiryYears - tt) - ttLo) * halfInverseSqrtT;
-        var (sHi, sLo) = TwoProduct<TLane, TMask>(volatility, sqrtT);
-        sLo += volatility * sqrtTLo;
-        var stdDev = sHi + sLo;
-        sLo -= stdDev - sHi;
-        var stdDevInRange = TLane.And(
-            TLane.GreaterThanOrEqual(stdDev, TLane.Constant(MinStdDev)),
-            TLane.LessThanOrEqual(stdDev, TLane.Constant(MaxStdDev)));
-        stdDev = TLane.Min(TLane.Max(stdDev, TLane.Constant(MinStdDev)), TLane.Constant(MaxStdDev));
-        sLo = TLane.Select(stdDevInRange, sLo, zero);
-        var halfStdDev = stdDev * 0.5;
-        var halfStdDevLo = sLo * 0.5;
-
-        // h = x/s as a double-double, then the canonical h' = −|h|.
-        var inverseStdDev = 1.0 / stdDev;
+        var stdDev = TLane.Min(TLane.Max(volatility * sqrtT, TLane.Constant(MinStdDev)), TLane.Constant(MaxStdDev));
         var h = x / stdDev;
-        var (hs, hsLo) = TwoProduct<TLane, TMask>(h, stdDev);
-        var hLo = (((x - hs) - hsLo) - (h * sLo)) * inverseStdDev;
+        var v = -TLane.Abs(h) - (stdDev * 0.5);
+        var vv = v * v;
+        var vvLo = zero;
+        var compensated = TLane.GreaterThan(TLane.Abs(v), TLane.Constant(PlainMaxAbsV));
+        if (TLane.Any(compensated))
+        {
+            var (cStdDev, cH, cVv, cVvLo) = CompensatedMoments<TLane, TMask>(x, expiryYears, volatility, sqrtT, halfInverseSqrtT);
+            stdDev = TLane.Select(compensated, cStdDev, stdDev);
+            h = TLane.Select(compensated, cH, h);
+            vv = TLane.Select(compensated, cVv, vv);
+            vvLo = TLane.Select(compensated, cVvLo, zero);
+        }
+
+        var halfStdDev = stdDev * 0.5;
+        var inverseStdDev = 1.0 / stdDev;
         var forwardAboveStrike = TLane.GreaterThan(x, zero);
         var hc = -TLane.Abs(h);
-        var hcLo = TLane.Select(forwardAboveStrike, -hLo, hLo);
         var u = hc + halfStdDev;
-        var v = hc - halfStdDev;
+        v = hc - halfStdDev;
 
-        // v² as a double-double, so that the density keeps its relative accuracy when v²/2 is in the hundreds.
-        var (vHi, vLo) = TwoSum<TLane, TMask>(hc, -halfStdDev);
-        vLo += hcLo - halfStdDevLo;
-        var vSum = vHi + vLo;
-        vLo -= vSum - vHi;
-        vHi = vSum;
-        var (vv, vvLo) = TwoProduct<TLane, TMask>(vHi, vHi);
-        vvLo += (vHi * vLo) * 2.0;
-
-        var discountRate = TLane.Exp(-(rate * expiryYears));
-        var discountDividend = TLane.Exp(-(dividendYield * expiryYears));
-        var strikePv = strike * discountRate;
-        var spotPv = spot * discountDividend;
-        var high = TLane.Select(forwardAboveStrike, spotPv, strikePv);
-        var low = TLane.Select(forwardAboveStrike, strikePv, spotPv);
+        // high = max(S·e^(−qT), K·e^(−rT)) with one Exp; low = high·e^(−|x|) = high·(1 + expm1(−|x|)) from the
+        // Expm1 the intrinsic value needs anyway, where |x| ≤ LowFromHighMaxLogMoneyness keeps 1 + expm1 ≥ 0.49
+        // (no loss of relative accuracy); other lanes use the second Exp, computed only if a lane needs it.
+        var growthMinusOne = TLane.Expm1(-TLane.Abs(x));                            // e^(−|x|) − 1
+        var highDiscount = TLane.Exp(-(TLane.Select(forwardAboveStrike, dividendYield, rate) * expiryYears));
+        var high = TLane.Select(forwardAboveStrike, spot, strike) * highDiscount;
+        var lowFromHigh = TLane.LessThanOrEqual(TLane.Abs(x), TLane.Constant(LowFromHighMaxLogMoneyness));
+        var low = high * (1.0 + growthMinusOne);
+        if (!TLane.All(lowFromHigh))
+        {
+            var lowDiscount = TLane.Exp(-(TLane.Select(forwardAboveStrike, rate, dividendYield) * expiryYears));
+            low = TLane.Select(lowFromHigh, low, TLane.Select(forwardAboveStrike, strike, spot) * lowDiscount);
+        }
 
         // P = high·φ(v) = S·e^(−qT)·φ(d1) = K·e^(−rT)·φ(d2). The Gaussian factor is applied as two halves,
         // e^(−v²/4) twice, so that no intermediate drops into the subnormal range while P itself is normal
@@ -131,23 +134,38 @@ internal static partial class BlackScholesKernel
         var halfGaussian = TLane.Exp(vv * -0.25);
         var p = (((high * halfGaussian) * (1.0 - (vvLo * 0.5))) * InvSqrt2Pi) * halfGaussian;
 
-        var millsV = TLane.Erfcx(v * -InvSqrt2) * SqrtHalfPi;                // m(v) = Φ(v)/φ(v)
-        var millsUNeg = TLane.Erfcx(TLane.Abs(u) * InvSqrt2) * SqrtHalfPi;    // m(−|u|)
-
-        // high·Φ(v) and low·Φ(−|u|), the two small tail terms, formed from P so that they stay accurate
-        // down to the underflow threshold (low·φ(u) = high·φ(v) = P).
-        var highTail = p * millsV;
-        var lowTail = p * millsUNeg;
-
-        // Out-of-the-money value P·D with D = m(u) − m(v), region by region (see remarks).
+        // Region flags (see remarks). Only u ≤ −4 (continued fraction) and t ≥ 0.21 (outside the series) need m(−|u|)
+        // from its own erfcx; series lanes take m(u) = m(v) + D with every term positive.
         var uNonPositive = TLane.LessThanOrEqual(u, zero);
         var inFraction = TLane.LessThanOrEqual(u, TLane.Constant(-ContinuedFractionStart));
         var inSeries = TLane.AndNot(TLane.LessThan(halfStdDev, TLane.Constant(SeriesMaxHalfStdDev)), inFraction);
         var inDirect = TLane.AndNot(TLane.GreaterThan(u, zero), inSeries);
-        var millsDifference = millsUNeg - millsV;
+
+        var millsV = TLane.Erfcx(v * -InvSqrt2) * SqrtHalfPi;                // m(v) = Φ(v)/φ(v)
+        var highTail = p * millsV;                                            // high·Φ(v), small: P = high·φ(v)
+
+        // lowCdfU = low·Φ(u) = P·m(u) and lowCdfMinusU = low·Φ(−u); the one with the smaller Φ is formed from P,
+        // the other as its complement, so both stay accurate down to the underflow threshold (low·φ(u) = P).
+        var millsDifference = zero;
+        var lowCdfU = zero;
+        var lowCdfMinusU = zero;
+        if (!TLane.All(inSeries))
+        {
+            var millsUNeg = TLane.Erfcx(TLane.Abs(u) * InvSqrt2) * SqrtHalfPi;    // m(−|u|)
+            var lowTail = p * millsUNeg;                                          // low·Φ(−|u|)
+            millsDifference = millsUNeg - millsV;
+            lowCdfU = TLane.Select(uNonPositive, lowTail, low - lowTail);
+            lowCdfMinusU = TLane.Select(uNonPositive, low - lowTail, lowTail);
+        }
+
         if (TLane.Any(inSeries))
         {
-            millsDifference = TLane.Select(inSeries, MillsDifferenceSeries<TLane, TMask>(hc, halfStdDev), millsDifference);
+            // u ≤ t < 0.21 here, so low·Φ(−u) ≥ low·Φ(−0.21) and its complement loses at most a factor 1.4.
+            var seriesDifference = MillsDifferenceSeries<TLane, TMask>(v, halfStdDev, millsV);
+            var seriesLowCdfU = p * (millsV + seriesDifference);
+            millsDifference = TLane.Select(inSeries, seriesDifference, millsDifference);
+            lowCdfU = TLane.Select(inSeries, seriesLowCdfU, lowCdfU);
+            lowCdfMinusU = TLane.Select(inSeries, low - seriesLowCdfU, lowCdfMinusU);
         }
 
         if (TLane.Any(inFraction))
@@ -158,19 +176,17 @@ internal static partial class BlackScholesKernel
         var outOfTheMoney = TLane.Select(TLane.Equal(p, zero), zero, p * millsDifference);
         if (TLane.Any(inDirect))
         {
-            // u > 0: low·Φ(u) − high·Φ(v) = (low − low·Φ(−u)) − high·Φ(v).
-            outOfTheMoney = TLane.Select(inDirect, (low - lowTail) - highTail, outOfTheMoney);
+            // u > 0 outside the series: low·Φ(u) − high·Φ(v).
+            outOfTheMoney = TLane.Select(inDirect, lowCdfU - highTail, outOfTheMoney);
         }
 
         // In the money: add the discounted intrinsic value high·(1 − e^(−|x|)), exact in relative terms.
         var inTheMoney = TLane.GreaterThan(theta * x, zero);
-        var intrinsic = -(high * TLane.Expm1(-TLane.Abs(x)));
+        var intrinsic = -(high * growthMinusOne);
         var price = TLane.Select(inTheMoney, outOfTheMoney + intrinsic, outOfTheMoney);
 
         // S·e^(−qT)·Φ(θ·d1) and K·e^(−rT)·Φ(θ·d2). With F ≤ K, d1 = u and d2 = v; with F &gt; K, d1 = −v and
-        // d2 = −u. Each is either a tail term above or its complement (high − highTail, low − lowTail).
-        var lowCdfU = TLane.Select(uNonPositive, lowTail, low - lowTail);          // low·Φ(u)
-        var lowCdfMinusU = TLane.Select(uNonPositive, low - lowTail, lowTail);     // low·Φ(−u)
+        // d2 = −u. Each is one of the terms above or the complement high − highTail.
         var highCdfMinusV = high - highTail;                                      // high·Φ(−v)
         var spotTerm = TLane.Select(
             forwardAboveStrike,
