@@ -87,7 +87,8 @@ public static class AssayCommand
               lookback         type,S,minmax,T,r,q,sigma    (floating strike; minmax = running min for a call, max for a put)
               heston           type,S,K,T,r,q,v0,kappa,theta,sigma_v,rho
             type is call|put; T in years; r, q continuously compounded; sigma per year.
-            Output adds price (and delta,gamma,vega,theta,rho for bsm, black76, american) and an error column.
+            Output adds price (and delta,gamma,vega,theta,rho for bsm, black76, american; error_estimate, the
+            integrator's absolute error bound, for heston) and an error column.
             Units: vega per 1.00 of vol, rho per 1.00 of rate, theta = -dV/dT per year.
             Exit code: 0 all rows priced, 2 some rows rejected (the others are still priced), 1 usage or file error.
             """)
