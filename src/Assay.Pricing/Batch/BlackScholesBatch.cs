@@ -28,7 +28,6 @@ public static class BlackScholesBatch
 
     private const int NeedsLowDiscountFlag = 1;
     private const int NeedsErfcxUFlag = 2;
-    private const int NeedsSeriesFlag = 4;
 
     /// <summary>Prices every option of <paramref name="input"/> and writes price and Greeks to <paramref name="output"/>.</summary>
     /// <param name="input">The options, one array per field.</param>
@@ -237,8 +236,7 @@ public static class BlackScholesBatch
             TLane.Store(m.HalfGaussianExponent, halfGaussian, i);
             TLane.Store(m.ErfcxArgV, erfcxV, i);
             TLane.Store(m.ErfcxArgU, erfcxU, i);
-            flags[i] = (m.NeedsLowDiscount ? NeedsLowDiscountFlag : 0) | (m.NeedsErfcxU ? NeedsErfcxUFlag : 0)
-                | (m.NeedsSeries ? NeedsSeriesFlag : 0);
+            flags[i] = (m.NeedsLowDiscount ? NeedsLowDiscountFlag : 0) | (m.NeedsErfcxU ? NeedsErfcxUFlag : 0);
         }
     }
 
@@ -246,15 +244,12 @@ public static class BlackScholesBatch
         where TLane : unmanaged, ILane<TLane, TMask>
         where TMask : unmanaged
     {
-        var stdDev = scratch.Column(6, n);
-        var h = scratch.Column(7, n);
         var growthMinusOne = scratch.Column(9, n);
         var highDiscount = scratch.Column(10, n);
         var lowDiscount = scratch.Column(11, n);
         var halfGaussian = scratch.Column(12, n);
         var erfcxV = scratch.Column(13, n);
         var erfcxU = scratch.Column(14, n);
-        var seriesDifference = scratch.Column(15, n);
         var flags = scratch.Flags;
 
         // Pass 4: the exponentials and erfcx values, one function at a time over the block.
@@ -293,18 +288,6 @@ public static class BlackScholesBatch
                 TLane.Store(TLane.Erfcx(TLane.Load(erfcxU, i)), erfcxU, i);
             }
         }
-
-        // The small-t series: a long dependent chain per vector, so independent vectors overlap best in a loop of their own.
-        for (var i = 0; i < n; i += TLane.Width)
-        {
-            if ((flags[i] & NeedsSeriesFlag) != 0)
-            {
-                TLane.Store(
-                    BlackScholesKernel.SeriesDifference<TLane, TMask>(TLane.Load(h, i), TLane.Load(stdDev, i), TLane.Load(erfcxV, i)),
-                    seriesDifference,
-                    i);
-            }
-        }
     }
 
     private static void FinishPass<TLane, TMask>(
@@ -334,7 +317,6 @@ public static class BlackScholesBatch
         var halfGaussian = scratch.Column(12, n);
         var erfcxV = scratch.Column(13, n);
         var erfcxU = scratch.Column(14, n);
-        var seriesDifference = scratch.Column(15, n);
         var flags = scratch.Flags;
 
         // Pass 5: prices and Greeks.
@@ -372,8 +354,7 @@ public static class BlackScholesBatch
                 TLane.Load(lowDiscount, i),
                 TLane.Load(halfGaussian, i),
                 TLane.Load(erfcxV, i),
-                TLane.Load(erfcxU, i),
-                TLane.Load(seriesDifference, i));
+                TLane.Load(erfcxU, i));
             Store<TLane, TMask>(g, start + i, price, delta, gamma, vega, theta, rho, dividendRho, vanna, volga, charm);
         }
     }
@@ -431,30 +412,7 @@ public static class BlackScholesBatch
         var rate = input.Rate.Span;
         var dividend = input.DividendYield.Span;
         var vol = input.Volatility.Span;
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            // Four items at a time; a group with a bad item is left to the scalar loop, which finds the first one.
-            var typeCodes = MemoryMarshal.Cast<OptionType, uint>(types);
-            for (; i <= types.Length - 4; i += 4)
-            {
-                var ok = Vector128.LessThanOrEqualAll(Vector128.Create(typeCodes.Slice(i, 4)), Vector128.Create(1u))
-                    && Vector256.EqualsAll(
-                        IsPositiveFinite(Vector256.Create(spot.Slice(i, 4)))
-                        & IsPositiveFinite(Vector256.Create(strike.Slice(i, 4)))
-                        & IsPositiveFinite(Vector256.Create(expiry.Slice(i, 4)))
-                        & IsPositiveFinite(Vector256.Create(vol.Slice(i, 4)))
-                        & IsFinite(Vector256.Create(rate.Slice(i, 4)))
-                        & IsFinite(Vector256.Create(dividend.Slice(i, 4))),
-                        Vector256<double>.AllBitsSet);
-                if (!ok)
-                {
-                    break;
-                }
-            }
-        }
-
-        for (; i < types.Length; i++)
+        for (var i = 0; i < types.Length; i++)
         {
             // The same conditions as BlackScholesParameters.Validate, inlined; the slow path rebuilds its message.
             if (types[i] is not (OptionType.Call or OptionType.Put)
@@ -472,14 +430,6 @@ public static class BlackScholesBatch
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPositiveFinite(double value) => value > 0 && value < double.PositiveInfinity;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> IsPositiveFinite(Vector256<double> value) =>
-        Vector256.GreaterThan(value, Vector256<double>.Zero) & Vector256.LessThan(value, Vector256.Create(double.PositiveInfinity));
-
-    /// <summary>All-ones where the lane is finite: value − value is 0 for finite values and NaN for ±∞ and NaN.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> IsFinite(Vector256<double> value) => Vector256.Equals(value - value, Vector256<double>.Zero);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowItemInvalid(BlackScholesBatchInput input, int index)

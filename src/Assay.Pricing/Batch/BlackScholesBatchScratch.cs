@@ -7,7 +7,7 @@ internal sealed class BlackScholesBatchScratch
     internal const int BlockLength = 128;
 
     /// <summary>Number of double columns.</summary>
-    internal const int ColumnCount = 16;
+    internal const int ColumnCount = 15;
 
     [ThreadStatic]
     private static BlackScholesBatchScratch? _current;

@@ -96,8 +96,7 @@ internal static partial class BlackScholesKernel
             transcendentals.LowDiscount,
             transcendentals.HalfGaussian,
             transcendentals.ErfcxV,
-            transcendentals.ErfcxU,
-            moments.NeedsSeries ? SeriesDifference<TLane, TMask>(moments.H, moments.StdDev, transcendentals.ErfcxV) : TLane.Constant(0.0));
+            transcendentals.ErfcxU);
     }
 
     /// <summary>Stage 1: the argument S/K of the logarithm, the exact residual of that quotient and the carry (r − q)T.</summary>
@@ -174,7 +173,6 @@ internal static partial class BlackScholesKernel
         m.ErfcxArgU = TLane.Abs(u) * InvSqrt2;
         m.NeedsLowDiscount = !TLane.All(TLane.LessThanOrEqual(TLane.Abs(x), TLane.Constant(LowFromHighMaxLogMoneyness)));
         m.NeedsErfcxU = !TLane.All(inSeries);
-        m.NeedsSeries = TLane.Any(inSeries);
         return m;
     }
 
@@ -192,17 +190,6 @@ internal static partial class BlackScholesKernel
         t.ErfcxV = TLane.Erfcx(m.ErfcxArgV);
         t.ErfcxU = m.NeedsErfcxU ? TLane.Erfcx(m.ErfcxArgU) : TLane.Constant(0.0);
         return t;
-    }
-
-    /// <summary>Stage 3b: the small-t series D = m(u) − m(v) from h, s and erfcx at v, with the operations of <see cref="Finish{TLane, TMask}"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static TLane SeriesDifference<TLane, TMask>(TLane h, TLane stdDev, TLane erfcxV)
-        where TLane : unmanaged, ILane<TLane, TMask>
-        where TMask : unmanaged
-    {
-        var halfStdDev = stdDev * 0.5;
-        var v = -TLane.Abs(h) - halfStdDev;
-        return MillsDifferenceSeries<TLane, TMask>(v, halfStdDev, erfcxV * SqrtHalfPi);
     }
 
     /// <summary>Stage 4: the price and the ten Greeks from the inputs, the moments and the transcendentals.</summary>
@@ -228,8 +215,7 @@ internal static partial class BlackScholesKernel
         TLane lowDiscount,
         TLane halfGaussian,
         TLane erfcxV,
-        TLane erfcxU,
-        TLane seriesDifference)
+        TLane erfcxU)
         where TLane : unmanaged, ILane<TLane, TMask>
         where TMask : unmanaged
     {
@@ -287,6 +273,7 @@ internal static partial class BlackScholesKernel
         if (TLane.Any(inSeries))
         {
             // u ≤ t < 0.21 here, so low·Φ(−u) ≥ low·Φ(−0.21) and its complement loses at most a factor 1.4.
+            var seriesDifference = MillsDifferenceSeries<TLane, TMask>(v, halfStdDev, millsV);
             var seriesLowCdfU = p * (millsV + seriesDifference);
             millsDifference = TLane.Select(inSeries, seriesDifference, millsDifference);
             lowCdfU = TLane.Select(inSeries, seriesLowCdfU, lowCdfU);

@@ -28,7 +28,4 @@ internal struct BlackScholesLaneMoments<TLane>
 
     /// <summary>Some lane is outside the series region and needs erfcx(ErfcxArgU).</summary>
     public bool NeedsErfcxU;
-
-    /// <summary>Some lane is in the small-t series region and needs <see cref="BlackScholesKernel.SeriesDifference{TLane, TMask}"/>.</summary>
-    public bool NeedsSeries;
 }
