@@ -26,9 +26,6 @@ public static class BlackScholesBatch
     /// <summary>Number of options per unit of parallel work; fixed so that the partition never depends on the thread count.</summary>
     public const int ChunkLength = 1024;
 
-    private const int NeedsLowDiscountFlag = 1;
-    private const int NeedsErfcxUFlag = 2;
-
     /// <summary>Prices every option of <paramref name="input"/> and writes price and Greeks to <paramref name="output"/>.</summary>
     /// <param name="input">The options, one array per field.</param>
     /// <param name="output">Arrays of the same length as the input; optional Greeks are skipped when their array is empty.</param>
@@ -133,16 +130,17 @@ public static class BlackScholesBatch
         var charm = output.Charm.Span;
 
         var i = start;
-        if (TLane.Width > 1)
+        for (; i <= end - TLane.Width; i += TLane.Width)
         {
-            var vectorEnd = start + ((end - start) / TLane.Width * TLane.Width);
-            var scratch = BlackScholesBatchScratch.ForCurrentThread();
-            for (var block = start; block < vectorEnd; block += BlackScholesBatchScratch.BlockLength)
-            {
-                EvaluateBlock<TLane, TMask>(input, output, block, Math.Min(block + BlackScholesBatchScratch.BlockLength, vectorEnd), scratch);
-            }
-
-            i = vectorEnd;
+            var g = BlackScholesKernel.Evaluate<TLane, TMask>(
+                TLane.IsZero(types, i),
+                TLane.Load(spot, i),
+                TLane.Load(strike, i),
+                TLane.Load(expiry, i),
+                TLane.Load(rate, i),
+                TLane.Load(dividend, i),
+                TLane.Load(vol, i));
+            Store<TLane, TMask>(g, i, price, delta, gamma, vega, theta, rho, dividendRho, vanna, volga, charm);
         }
 
         for (; i < end; i++)
@@ -150,212 +148,6 @@ public static class BlackScholesBatch
             var g = BlackScholesKernel.Evaluate<ScalarLane, bool>(
                 ScalarLane.IsZero(types, i), spot[i], strike[i], expiry[i], rate[i], dividend[i], vol[i]);
             Store<ScalarLane, bool>(g, i, price, delta, gamma, vega, theta, rho, dividendRho, vanna, volga, charm);
-        }
-    }
-
-    /// <summary>Runs the kernel's stages as passes over one block of whole vectors, so that the out-of-line calls of independent vectors overlap.</summary>
-    private static void EvaluateBlock<TLane, TMask>(
-        BlackScholesBatchInput input, BlackScholesBatchOutput output, int start, int end, BlackScholesBatchScratch scratch)
-        where TLane : unmanaged, ILane<TLane, TMask>
-        where TMask : unmanaged
-    {
-        var n = end - start;
-        var types = MemoryMarshal.Cast<OptionType, int>(input.Types.Span).Slice(start, n);
-        var spot = input.Spot.Span.Slice(start, n);
-        var strike = input.Strike.Span.Slice(start, n);
-        var expiry = input.ExpiryYears.Span.Slice(start, n);
-        var rate = input.Rate.Span.Slice(start, n);
-        var dividend = input.DividendYield.Span.Slice(start, n);
-        var vol = input.Volatility.Span.Slice(start, n);
-
-        MomentsPass<TLane, TMask>(spot, strike, expiry, rate, dividend, vol, scratch, n);
-        TranscendentalsPass<TLane, TMask>(scratch, n);
-        FinishPass<TLane, TMask>(types, spot, strike, expiry, rate, dividend, vol, output, start, scratch, n);
-    }
-
-    private static void MomentsPass<TLane, TMask>(
-        ReadOnlySpan<double> spot,
-        ReadOnlySpan<double> strike,
-        ReadOnlySpan<double> expiry,
-        ReadOnlySpan<double> rate,
-        ReadOnlySpan<double> dividend,
-        ReadOnlySpan<double> vol,
-        BlackScholesBatchScratch scratch,
-        int n)
-        where TLane : unmanaged, ILane<TLane, TMask>
-        where TMask : unmanaged
-    {
-        var logQuotient = scratch.Column(0, n);
-        var residual = scratch.Column(1, n);
-        var carry = scratch.Column(2, n);
-        var x = scratch.Column(3, n);
-        var sqrtT = scratch.Column(4, n);
-        var halfInverseSqrtT = scratch.Column(5, n);
-        var stdDev = scratch.Column(6, n);
-        var h = scratch.Column(7, n);
-        var vvLo = scratch.Column(8, n);
-        var growthMinusOne = scratch.Column(9, n);
-        var highDiscount = scratch.Column(10, n);
-        var lowDiscount = scratch.Column(11, n);
-        var halfGaussian = scratch.Column(12, n);
-        var erfcxV = scratch.Column(13, n);
-        var erfcxU = scratch.Column(14, n);
-        var flags = scratch.Flags;
-
-        // Pass 1: S/K, its residual and the carry (inputs only).
-        for (var i = 0; i < n; i += TLane.Width)
-        {
-            var (quotient, res, car) = BlackScholesKernel.LogMoneynessParts<TLane, TMask>(
-                TLane.Load(spot, i), TLane.Load(strike, i), TLane.Load(expiry, i), TLane.Load(rate, i), TLane.Load(dividend, i));
-            TLane.Store(quotient, logQuotient, i);
-            TLane.Store(res, residual, i);
-            TLane.Store(car, carry, i);
-        }
-
-        // Pass 2: ln(S/K) in place.
-        for (var i = 0; i < n; i += TLane.Width)
-        {
-            TLane.Store(TLane.Log(TLane.Load(logQuotient, i)), logQuotient, i);
-        }
-
-        // Pass 3: x, s, h and the arguments of the transcendental calls, written where pass 4 overwrites them with the results.
-        for (var i = 0; i < n; i += TLane.Width)
-        {
-            var m = BlackScholesKernel.Moments<TLane, TMask>(
-                TLane.Load(logQuotient, i), TLane.Load(residual, i), TLane.Load(carry, i), TLane.Load(expiry, i),
-                TLane.Load(rate, i), TLane.Load(dividend, i), TLane.Load(vol, i));
-            TLane.Store(m.X, x, i);
-            TLane.Store(m.SqrtT, sqrtT, i);
-            TLane.Store(m.HalfInverseSqrtT, halfInverseSqrtT, i);
-            TLane.Store(m.StdDev, stdDev, i);
-            TLane.Store(m.H, h, i);
-            TLane.Store(m.VvLo, vvLo, i);
-            TLane.Store(m.NegAbsX, growthMinusOne, i);
-            TLane.Store(m.HighDiscountExponent, highDiscount, i);
-            TLane.Store(m.LowDiscountExponent, lowDiscount, i);
-            TLane.Store(m.HalfGaussianExponent, halfGaussian, i);
-            TLane.Store(m.ErfcxArgV, erfcxV, i);
-            TLane.Store(m.ErfcxArgU, erfcxU, i);
-            flags[i] = (m.NeedsLowDiscount ? NeedsLowDiscountFlag : 0) | (m.NeedsErfcxU ? NeedsErfcxUFlag : 0);
-        }
-    }
-
-    private static void TranscendentalsPass<TLane, TMask>(BlackScholesBatchScratch scratch, int n)
-        where TLane : unmanaged, ILane<TLane, TMask>
-        where TMask : unmanaged
-    {
-        var growthMinusOne = scratch.Column(9, n);
-        var highDiscount = scratch.Column(10, n);
-        var lowDiscount = scratch.Column(11, n);
-        var halfGaussian = scratch.Column(12, n);
-        var erfcxV = scratch.Column(13, n);
-        var erfcxU = scratch.Column(14, n);
-        var flags = scratch.Flags;
-
-        // Pass 4: the exponentials and erfcx values, one function at a time over the block.
-        for (var i = 0; i < n; i += TLane.Width)
-        {
-            TLane.Store(TLane.Expm1(TLane.Load(growthMinusOne, i)), growthMinusOne, i);
-        }
-
-        for (var i = 0; i < n; i += TLane.Width)
-        {
-            TLane.Store(TLane.Exp(TLane.Load(highDiscount, i)), highDiscount, i);
-        }
-
-        for (var i = 0; i < n; i += TLane.Width)
-        {
-            TLane.Store(TLane.Exp(TLane.Load(halfGaussian, i)), halfGaussian, i);
-        }
-
-        for (var i = 0; i < n; i += TLane.Width)
-        {
-            if ((flags[i] & NeedsLowDiscountFlag) != 0)
-            {
-                TLane.Store(TLane.Exp(TLane.Load(lowDiscount, i)), lowDiscount, i);
-            }
-        }
-
-        for (var i = 0; i < n; i += TLane.Width)
-        {
-            TLane.Store(TLane.Erfcx(TLane.Load(erfcxV, i)), erfcxV, i);
-        }
-
-        for (var i = 0; i < n; i += TLane.Width)
-        {
-            if ((flags[i] & NeedsErfcxUFlag) != 0)
-            {
-                TLane.Store(TLane.Erfcx(TLane.Load(erfcxU, i)), erfcxU, i);
-            }
-        }
-    }
-
-    private static void FinishPass<TLane, TMask>(
-        ReadOnlySpan<int> types,
-        ReadOnlySpan<double> spot,
-        ReadOnlySpan<double> strike,
-        ReadOnlySpan<double> expiry,
-        ReadOnlySpan<double> rate,
-        ReadOnlySpan<double> dividend,
-        ReadOnlySpan<double> vol,
-        BlackScholesBatchOutput output,
-        int start,
-        BlackScholesBatchScratch scratch,
-        int n)
-        where TLane : unmanaged, ILane<TLane, TMask>
-        where TMask : unmanaged
-    {
-        var x = scratch.Column(3, n);
-        var sqrtT = scratch.Column(4, n);
-        var halfInverseSqrtT = scratch.Column(5, n);
-        var stdDev = scratch.Column(6, n);
-        var h = scratch.Column(7, n);
-        var vvLo = scratch.Column(8, n);
-        var growthMinusOne = scratch.Column(9, n);
-        var highDiscount = scratch.Column(10, n);
-        var lowDiscount = scratch.Column(11, n);
-        var halfGaussian = scratch.Column(12, n);
-        var erfcxV = scratch.Column(13, n);
-        var erfcxU = scratch.Column(14, n);
-        var flags = scratch.Flags;
-
-        // Pass 5: prices and Greeks.
-        var price = output.Price.Span;
-        var delta = output.Delta.Span;
-        var gamma = output.Gamma.Span;
-        var vega = output.Vega.Span;
-        var theta = output.Theta.Span;
-        var rho = output.Rho.Span;
-        var dividendRho = output.DividendRho.Span;
-        var vanna = output.Vanna.Span;
-        var volga = output.Volga.Span;
-        var charm = output.Charm.Span;
-        for (var i = 0; i < n; i += TLane.Width)
-        {
-            var flag = flags[i];
-            var g = BlackScholesKernel.Finish<TLane, TMask>(
-                TLane.IsZero(types, i),
-                TLane.Load(spot, i),
-                TLane.Load(strike, i),
-                TLane.Load(expiry, i),
-                TLane.Load(rate, i),
-                TLane.Load(dividend, i),
-                TLane.Load(vol, i),
-                TLane.Load(x, i),
-                TLane.Load(sqrtT, i),
-                TLane.Load(halfInverseSqrtT, i),
-                TLane.Load(stdDev, i),
-                TLane.Load(h, i),
-                TLane.Load(vvLo, i),
-                (flag & NeedsLowDiscountFlag) != 0,
-                (flag & NeedsErfcxUFlag) != 0,
-                TLane.Load(growthMinusOne, i),
-                TLane.Load(highDiscount, i),
-                TLane.Load(lowDiscount, i),
-                TLane.Load(halfGaussian, i),
-                TLane.Load(erfcxV, i),
-                TLane.Load(erfcxU, i));
-            Store<TLane, TMask>(g, start + i, price, delta, gamma, vega, theta, rho, dividendRho, vanna, volga, charm);
         }
     }
 

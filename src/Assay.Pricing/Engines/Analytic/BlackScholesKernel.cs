@@ -61,74 +61,31 @@ internal static partial class BlackScholesKernel
     private const double InvSqrt2Pi = 0.39894228040143267794;
 
     /// <summary>Prices one lane of European options and returns all ten Greeks (see <see cref="OptionGreeks"/>).</summary>
-    /// <remarks>
-    /// Inputs are assumed validated (positive finite S, K, T, σ; finite r, q). The stages below are the whole
-    /// operation sequence; the batch runs the same stages as separate passes over scratch arrays, so it gives the
-    /// same bits.
-    /// </remarks>
+    /// <remarks>Inputs are assumed validated (positive finite S, K, T, σ; finite r, q).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static BlackScholesLaneGreeks<TLane> Evaluate<TLane, TMask>(
         TMask isCall, TLane spot, TLane strike, TLane expiryYears, TLane rate, TLane dividendYield, TLane volatility)
         where TLane : unmanaged, ILane<TLane, TMask>
         where TMask : unmanaged
     {
-        var (quotient, residual, carry) = LogMoneynessParts<TLane, TMask>(spot, strike, expiryYears, rate, dividendYield);
-        var moments = Moments<TLane, TMask>(TLane.Log(quotient), residual, carry, expiryYears, rate, dividendYield, volatility);
-        var transcendentals = Transcendentals<TLane, TMask>(moments);
-        return Finish<TLane, TMask>(
-            isCall,
-            spot,
-            strike,
-            expiryYears,
-            rate,
-            dividendYield,
-            volatility,
-            moments.X,
-            moments.SqrtT,
-            moments.HalfInverseSqrtT,
-            moments.StdDev,
-            moments.H,
-            moments.VvLo,
-            moments.NeedsLowDiscount,
-            moments.NeedsErfcxU,
-            transcendentals.GrowthMinusOne,
-            transcendentals.HighDiscount,
-            transcendentals.LowDiscount,
-            transcendentals.HalfGaussian,
-            transcendentals.ErfcxV,
-            transcendentals.ErfcxU);
-    }
+        var zero = TLane.Constant(0.0);
+        var one = TLane.Constant(1.0);
+        var theta = TLane.Select(isCall, one, -one);
 
-    /// <summary>Stage 1: the argument S/K of the logarithm, the exact residual of that quotient and the carry (r − q)T.</summary>
-    /// <remarks>x = (ln(S/K) + residual) + carry is formed by <see cref="Moments{TLane, TMask}"/>.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static (TLane Quotient, TLane Residual, TLane Carry) LogMoneynessParts<TLane, TMask>(
-        TLane spot, TLane strike, TLane expiryYears, TLane rate, TLane dividendYield)
-        where TLane : unmanaged, ILane<TLane, TMask>
-        where TMask : unmanaged
-    {
+        // Divisions cost ~8 times a multiplication in SIMD, so each divisor that is used more than once is
+        // inverted once; only h = x/s, where the exact quotient matters, is a true division.
+        var inverseSpot = 1.0 / spot;
+
         // x = ln(S/K) + (r − q)T. The quotient S/K is rounded; its exact residual S − (S/K)·K is recovered
         // with Dekker's product and added as ln(1 + ρ) ≈ ρ, because deep out of the money the price is
         // sensitive to x through h²/2. Where the split overflows (absurd magnitudes) the residual is dropped.
-        var inverseSpot = 1.0 / spot;
         var quotient = spot / strike;
         var (qkHi, qkLo) = TwoProduct<TLane, TMask>(quotient, strike);
         var residual = ((spot - qkHi) - qkLo) * inverseSpot;
-        residual = TLane.Select(TLane.LessThanOrEqual(TLane.Abs(residual), TLane.Constant(1e-15)), residual, TLane.Constant(0.0));
+        residual = TLane.Select(TLane.LessThanOrEqual(TLane.Abs(residual), TLane.Constant(1e-15)), residual, zero);
         var carry = (rate - dividendYield) * expiryYears;
         carry = TLane.Min(TLane.Max(carry, TLane.Constant(-MaxCarry)), TLane.Constant(MaxCarry));
-        return (quotient, residual, carry);
-    }
-
-    /// <summary>Stage 2: x, s = σ√T, h = x/s (compensated where |v| is large) and the arguments of every transcendental call.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static BlackScholesLaneMoments<TLane> Moments<TLane, TMask>(
-        TLane logQuotient, TLane residual, TLane carry, TLane expiryYears, TLane rate, TLane dividendYield, TLane volatility)
-        where TLane : unmanaged, ILane<TLane, TMask>
-        where TMask : unmanaged
-    {
-        var zero = TLane.Constant(0.0);
-        var x = (logQuotient + residual) + carry;
+        var x = (TLane.Log(quotient) + residual) + carry;
 
         // Plain s = σ√T, h = x/s and v² first. Where |v| ≤ PlainMaxAbsV the price's sensitivity to their
         // rounding is small (relative error ≲ 2·v²·ε ≤ 4e-15), so those lanes keep them; the others take the
@@ -151,100 +108,31 @@ internal static partial class BlackScholesKernel
         }
 
         var halfStdDev = stdDev * 0.5;
-        var forwardAboveStrike = TLane.GreaterThan(x, zero);
-        var hc = -TLane.Abs(h);
-        var u = hc + halfStdDev;
-        v = hc - halfStdDev;
-        var inFraction = TLane.LessThanOrEqual(u, TLane.Constant(-ContinuedFractionStart));
-        var inSeries = TLane.AndNot(TLane.LessThan(halfStdDev, TLane.Constant(SeriesMaxHalfStdDev)), inFraction);
-
-        BlackScholesLaneMoments<TLane> m;
-        m.X = x;
-        m.SqrtT = sqrtT;
-        m.HalfInverseSqrtT = halfInverseSqrtT;
-        m.StdDev = stdDev;
-        m.H = h;
-        m.VvLo = vvLo;
-        m.NegAbsX = -TLane.Abs(x);
-        m.HighDiscountExponent = -(TLane.Select(forwardAboveStrike, dividendYield, rate) * expiryYears);
-        m.LowDiscountExponent = -(TLane.Select(forwardAboveStrike, rate, dividendYield) * expiryYears);
-        m.HalfGaussianExponent = vv * -0.25;
-        m.ErfcxArgV = v * -InvSqrt2;
-        m.ErfcxArgU = TLane.Abs(u) * InvSqrt2;
-        m.NeedsLowDiscount = !TLane.All(TLane.LessThanOrEqual(TLane.Abs(x), TLane.Constant(LowFromHighMaxLogMoneyness)));
-        m.NeedsErfcxU = !TLane.All(inSeries);
-        return m;
-    }
-
-    /// <summary>Stage 3: the exponentials and erfcx values the prices and Greeks need (the out-of-line calls).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static BlackScholesLaneTranscendentals<TLane> Transcendentals<TLane, TMask>(in BlackScholesLaneMoments<TLane> m)
-        where TLane : unmanaged, ILane<TLane, TMask>
-        where TMask : unmanaged
-    {
-        BlackScholesLaneTranscendentals<TLane> t;
-        t.GrowthMinusOne = TLane.Expm1(m.NegAbsX);                 // e^(−|x|) − 1
-        t.HighDiscount = TLane.Exp(m.HighDiscountExponent);
-        t.LowDiscount = m.NeedsLowDiscount ? TLane.Exp(m.LowDiscountExponent) : TLane.Constant(0.0);
-        t.HalfGaussian = TLane.Exp(m.HalfGaussianExponent);
-        t.ErfcxV = TLane.Erfcx(m.ErfcxArgV);
-        t.ErfcxU = m.NeedsErfcxU ? TLane.Erfcx(m.ErfcxArgU) : TLane.Constant(0.0);
-        return t;
-    }
-
-    /// <summary>Stage 4: the price and the ten Greeks from the inputs, the moments and the transcendentals.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static BlackScholesLaneGreeks<TLane> Finish<TLane, TMask>(
-        TMask isCall,
-        TLane spot,
-        TLane strike,
-        TLane expiryYears,
-        TLane rate,
-        TLane dividendYield,
-        TLane volatility,
-        TLane x,
-        TLane sqrtT,
-        TLane halfInverseSqrtT,
-        TLane stdDev,
-        TLane h,
-        TLane vvLo,
-        bool needsLowDiscount,
-        bool needsErfcxU,
-        TLane growthMinusOne,
-        TLane highDiscount,
-        TLane lowDiscount,
-        TLane halfGaussian,
-        TLane erfcxV,
-        TLane erfcxU)
-        where TLane : unmanaged, ILane<TLane, TMask>
-        where TMask : unmanaged
-    {
-        var zero = TLane.Constant(0.0);
-        var one = TLane.Constant(1.0);
-        var theta = TLane.Select(isCall, one, -one);
-        var inverseSpot = 1.0 / spot;
-        var halfStdDev = stdDev * 0.5;
         var inverseStdDev = 1.0 / stdDev;
         var forwardAboveStrike = TLane.GreaterThan(x, zero);
         var hc = -TLane.Abs(h);
         var u = hc + halfStdDev;
-        var v = hc - halfStdDev;
+        v = hc - halfStdDev;
 
         // high = max(S·e^(−qT), K·e^(−rT)) with one Exp; low = high·e^(−|x|) = high·(1 + expm1(−|x|)) from the
         // Expm1 the intrinsic value needs anyway, where |x| ≤ LowFromHighMaxLogMoneyness keeps 1 + expm1 ≥ 0.49
         // (no loss of relative accuracy); other lanes use the second Exp, computed only if a lane needs it.
+        var growthMinusOne = TLane.Expm1(-TLane.Abs(x));                            // e^(−|x|) − 1
+        var highDiscount = TLane.Exp(-(TLane.Select(forwardAboveStrike, dividendYield, rate) * expiryYears));
         var high = TLane.Select(forwardAboveStrike, spot, strike) * highDiscount;
         var lowFromHigh = TLane.LessThanOrEqual(TLane.Abs(x), TLane.Constant(LowFromHighMaxLogMoneyness));
         var low = high * (1.0 + growthMinusOne);
-        if (needsLowDiscount)
+        if (!TLane.All(lowFromHigh))
         {
+            var lowDiscount = TLane.Exp(-(TLane.Select(forwardAboveStrike, rate, dividendYield) * expiryYears));
             low = TLane.Select(lowFromHigh, low, TLane.Select(forwardAboveStrike, strike, spot) * lowDiscount);
         }
 
         // P = high·φ(v) = S·e^(−qT)·φ(d1) = K·e^(−rT)·φ(d2). The Gaussian factor is applied as two halves,
         // e^(−v²/4) twice, so that no intermediate drops into the subnormal range while P itself is normal
         // (e.g. K = 1e76 with φ(v) = 1e-320); the residual of v² enters as e^(−b/2) = 1 − b/2.
-                var p = (((high * halfGaussian) * (1.0 - (vvLo * 0.5))) * InvSqrt2Pi) * halfGaussian;
+        var halfGaussian = TLane.Exp(vv * -0.25);
+        var p = (((high * halfGaussian) * (1.0 - (vvLo * 0.5))) * InvSqrt2Pi) * halfGaussian;
 
         // Region flags (see remarks). Only u ≤ −4 (continued fraction) and t ≥ 0.21 (outside the series) need m(−|u|)
         // from its own erfcx; series lanes take m(u) = m(v) + D with every term positive.
@@ -253,7 +141,7 @@ internal static partial class BlackScholesKernel
         var inSeries = TLane.AndNot(TLane.LessThan(halfStdDev, TLane.Constant(SeriesMaxHalfStdDev)), inFraction);
         var inDirect = TLane.AndNot(TLane.GreaterThan(u, zero), inSeries);
 
-        var millsV = erfcxV * SqrtHalfPi;                // m(v) = Φ(v)/φ(v)
+        var millsV = TLane.Erfcx(v * -InvSqrt2) * SqrtHalfPi;                // m(v) = Φ(v)/φ(v)
         var highTail = p * millsV;                                            // high·Φ(v), small: P = high·φ(v)
 
         // lowCdfU = low·Φ(u) = P·m(u) and lowCdfMinusU = low·Φ(−u); the one with the smaller Φ is formed from P,
@@ -261,9 +149,9 @@ internal static partial class BlackScholesKernel
         var millsDifference = zero;
         var lowCdfU = zero;
         var lowCdfMinusU = zero;
-        if (needsErfcxU)
+        if (!TLane.All(inSeries))
         {
-            var millsUNeg = erfcxU * SqrtHalfPi;    // m(−|u|)
+            var millsUNeg = TLane.Erfcx(TLane.Abs(u) * InvSqrt2) * SqrtHalfPi;    // m(−|u|)
             var lowTail = p * millsUNeg;                                          // low·Φ(−|u|)
             millsDifference = millsUNeg - millsV;
             lowCdfU = TLane.Select(uNonPositive, lowTail, low - lowTail);
