@@ -23,6 +23,9 @@ public static partial class ImpliedVolatility
     /// </remarks>
     private const double ClosingScale = 5e-3;
 
+    /// <summary>Below this bound (on ν/s and each term, as for <see cref="ClosingScale"/>) the fifth-order reversion alone is exact to rounding.</summary>
+    private const double ClosingScaleReversion = 5e-4;
+
     /// <summary>A step this small relative to s is rounding noise, not an overshoot.</summary>
     private const double ConvergedStep = 1e-12;
 
@@ -108,12 +111,11 @@ public static partial class ImpliedVolatility
         }
 
         s = KeepInside(s, sLeft, sRight);
-        var logBeta = branch == Branch.Lower ? DMath.Log(beta) : 0.0;
         iterations = 0;
         while (iterations < HouseholderStepsMax)
         {
             var previous = s;
-            s = HouseholderStep(branch, beta, betaComplement, logBeta, x, s, ref sLeft, ref sRight, out var householder, out var finished);
+            s = HouseholderStep(branch, beta, betaComplement, x, s, ref sLeft, ref sRight, out var householder, out var finished);
             iterations++;
 
             // The step is final when it was the closing series step (the residual was small enough for it to reach
@@ -140,7 +142,6 @@ public static partial class ImpliedVolatility
         Branch branch,
         double beta,
         double betaComplement,
-        double logBeta,
         double x,
         double s,
         ref double sLeft,
@@ -202,7 +203,7 @@ public static partial class ImpliedVolatility
             {
                 var logB = DMath.Log(b);
                 var u = vega / b;
-                nu = logB * DMath.Log(beta / b) / (u * logBeta);
+                nu = logB * DMath.Log(beta / b) / (u * DMath.Log(beta));
                 var curvature = h2 - u;
                 gamma = curvature - (2.0 * u / logB);
                 delta = (h3 - (3.0 * u * h2) + (2.0 * u * u)) - (6.0 * u * curvature / logB) + (6.0 * u * u / (logB * logB));
@@ -278,35 +279,43 @@ public static partial class ImpliedVolatility
         var e2 = 0.5 * ((q1 * e1) + q2);
         var e3 = (1.0 / 3.0) * ((q1 * e2) + (q2 * e1) + q3);
         var e4 = 0.25 * ((q1 * e3) + (q2 * e2) + (q3 * e1) + q4);
-        var e5 = 0.2 * ((q1 * e4) + (q2 * e3) + (q3 * e2) + (q4 * e1) + q5);
-        var e6 = (1.0 / 6.0) * ((q1 * e5) + (q2 * e4) + (q3 * e3) + (q4 * e2) + (q5 * e1) + q6);
         var a2 = 0.5 * e1;
         var a3 = (1.0 / 3.0) * e2;
         var a4 = 0.25 * e3;
         var a5 = 0.2 * e4;
-        var a6 = (1.0 / 6.0) * e5;
-        var a7 = (1.0 / 7.0) * e6;
-
-        const double Rho = ClosingScale;
-        var nu2 = nuAbs * nuAbs;
-        var nu3 = nu2 * nuAbs;
-        if (!(Math.Abs(a2) * nuAbs <= Rho && Math.Abs(a3) * nu2 <= Rho * Rho && Math.Abs(a4) * nu3 <= Rho * Rho * Rho
-            && Math.Abs(a5) * nu2 * nu2 <= Rho * Rho * Rho * Rho && Math.Abs(a6) * nu3 * nu2 <= Rho * Rho * Rho * Rho * Rho
-            && Math.Abs(a7) * nu3 * nu3 <= Rho * Rho * Rho * Rho * Rho * Rho))
-        {
-            return false;
-        }
-
-        // Fifth-order series reversion of P(δ) = δ + a₂δ² + … + a₇δ⁷ = ν/s (relative error ~42ρ⁵), then one Newton
-        // step on the seventh-degree polynomial, which squares that error.
         var a2Square = a2 * a2;
         var c3 = (2.0 * a2Square) - a3;
         var c4 = (-5.0 * a2Square * a2) + (5.0 * a2 * a3) - a4;
         var c5 = (14.0 * a2Square * a2Square) - (21.0 * a2Square * a3) + (6.0 * a2 * a4) + (3.0 * a3 * a3) - a5;
+        var nu2 = nuAbs * nuAbs;
+        var nu3 = nu2 * nuAbs;
+
+        // Fifth-order series reversion of P(δ) = δ + a₂δ² + … = ν/s: its own neglected term is of order 132·ρ⁵·|ν|
+        // (132: the Catalan growth of reversion coefficients), below 2e−18·s when every term is within ρ₀ = 5e−4.
         var delta = nu * (1.0 + (nu * (-a2 + (nu * (c3 + (nu * (c4 + (nu * c5))))))));
-        var value = (delta * (1.0 + (delta * (a2 + (delta * (a3 + (delta * (a4 + (delta * (a5 + (delta * (a6 + (delta * a7))))))))))))) - nu;
-        var slope = 1.0 + (delta * ((2.0 * a2) + (delta * ((3.0 * a3) + (delta * ((4.0 * a4) + (delta * ((5.0 * a5) + (delta * ((6.0 * a6) + (delta * 7.0 * a7)))))))))));
-        delta -= value / slope;
+        const double Rho0 = ClosingScaleReversion;
+        if (!(nuAbs <= Rho0 && Math.Abs(a2) * nuAbs <= Rho0 && Math.Abs(a3) * nu2 <= Rho0 * Rho0
+            && Math.Abs(a4) * nu3 <= Rho0 * Rho0 * Rho0 && Math.Abs(a5) * nu2 * nu2 <= Rho0 * Rho0 * Rho0 * Rho0))
+        {
+            var e5 = 0.2 * ((q1 * e4) + (q2 * e3) + (q3 * e2) + (q4 * e1) + q5);
+            var e6 = (1.0 / 6.0) * ((q1 * e5) + (q2 * e4) + (q3 * e3) + (q4 * e2) + (q5 * e1) + q6);
+            var a6 = (1.0 / 6.0) * e5;
+            var a7 = (1.0 / 7.0) * e6;
+            const double Rho = ClosingScale;
+            if (!(Math.Abs(a2) * nuAbs <= Rho && Math.Abs(a3) * nu2 <= Rho * Rho && Math.Abs(a4) * nu3 <= Rho * Rho * Rho
+                && Math.Abs(a5) * nu2 * nu2 <= Rho * Rho * Rho * Rho && Math.Abs(a6) * nu3 * nu2 <= Rho * Rho * Rho * Rho * Rho
+                && Math.Abs(a7) * nu3 * nu3 <= Rho * Rho * Rho * Rho * Rho * Rho))
+            {
+                return false;
+            }
+
+            // Larger steps: one Newton step on the seventh-degree polynomial squares the reversion's relative error
+            // (~42ρ⁵); the polynomial's own neglected term is of order ρ⁷·|ν| ≤ ρ⁸·s.
+            var value = (delta * (1.0 + (delta * (a2 + (delta * (a3 + (delta * (a4 + (delta * (a5 + (delta * (a6 + (delta * a7))))))))))))) - nu;
+            var slope = 1.0 + (delta * ((2.0 * a2) + (delta * ((3.0 * a3) + (delta * ((4.0 * a4) + (delta * ((5.0 * a5) + (delta * ((6.0 * a6) + (delta * 7.0 * a7)))))))))));
+            delta -= value / slope;
+        }
+
         next = s + (s * delta);
         return true;
     }
