@@ -50,17 +50,39 @@ public static partial class ImpliedVolatility
     /// <param name="iterations">Householder steps taken.</param>
     internal static double SolveOutOfTheMoneyCall(double beta, double x, double bMax, double betaComplement, out int iterations)
     {
-        // The inflection point of s ↦ b(x, s) is s_c = √(2|x|) (paper §4); its tangent meets b = 0 at s_l and
-        // b = b_max at s_u, which split the β axis into the four branches of the initial guess. At s_c the
-        // Gaussian factor is e^(x/2) = b_max, so b_c needs one erfcx and v_c none.
+        var inflection = Inflection(x, bMax);
+        var s = InitialGuess(beta, x, bMax, betaComplement, inflection, out var branch, out var sLeft, out var sRight);
+        return Refine(branch, beta, x, betaComplement, s, sLeft, sRight, out iterations);
+    }
+
+    /// <summary>The inflection point s_c = √(2|x|) of s ↦ b(x, s) with b_c = b(x, s_c) and v_c = ∂b/∂s(x, s_c).</summary>
+    /// <remarks>
+    /// Paper §4: the tangent at s_c meets b = 0 at s_l and b = b_max at s_u, which split the β axis into the four
+    /// branches of the initial guess. At s_c the Gaussian factor is e^(x/2) = b_max, so b_c needs one erfcx and v_c none.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (double S, double B, double V) Inflection(double x, double bMax)
+    {
         var sC = Math.Sqrt(-2.0 * x);
         var bC = NormalisedBlack.AtInflection(x, sC, bMax);
         var vC = x == 0 ? NormalisedBlack.InvSqrtTwoPi : NormalisedBlack.InvSqrtTwoPi * bMax;
+        return (sC, bC, vC);
+    }
 
-        Branch branch;
+    /// <summary>The four-branch initial guess for s (paper §4), with its branch and the bracket that branch implies.</summary>
+    private static double InitialGuess(
+        double beta,
+        double x,
+        double bMax,
+        double betaComplement,
+        (double S, double B, double V) inflection,
+        out Branch branch,
+        out double sLeft,
+        out double sRight)
+    {
+        var (sC, bC, vC) = inflection;
         double s;
-        double sLeft;
-        double sRight;
+
         if (beta < bC)
         {
             var sL = sC - (bC / vC);
@@ -110,7 +132,12 @@ public static partial class ImpliedVolatility
             }
         }
 
-        s = KeepInside(s, sLeft, sRight);
+        return KeepInside(s, sLeft, sRight);
+    }
+
+    /// <summary>Householder(3) steps and the closing step from the guess <paramref name="s"/> until s is exact to rounding.</summary>
+    private static double Refine(Branch branch, double beta, double x, double betaComplement, double s, double sLeft, double sRight, out int iterations)
+    {
         iterations = 0;
         while (iterations < HouseholderStepsMax)
         {
