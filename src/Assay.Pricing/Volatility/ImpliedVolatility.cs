@@ -112,7 +112,8 @@ public static partial class ImpliedVolatility
     /// <summary>The common solve on discounted forward DF = D·F and discounted strike DK = D·K.</summary>
     private static ImpliedVolatilityResult SolveDiscounted(OptionType type, double discountedForward, double discountedStrike, double expiryYears, double price)
     {
-        if (!TryReduce(type, discountedForward, discountedStrike, price, out var quote, out var unsolved))
+        var logRatio = DMath.Log(discountedForward / discountedStrike);
+        if (!TryReduce(type, discountedForward, discountedStrike, logRatio, price, out var quote, out var unsolved))
         {
             return unsolved;
         }
@@ -122,9 +123,16 @@ public static partial class ImpliedVolatility
     }
 
     /// <summary>Checks the bounds and reduces a discounted quote to the normalised out-of-the-money call; false with the result when there is nothing to solve.</summary>
+    /// <remarks><paramref name="logRatio"/> is ln(DF/DK) = <c>DMath.Log(DF / DK)</c>, passed in so that a batch can take it lane-wise.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryReduce(
-        OptionType type, double discountedForward, double discountedStrike, double price, out ReducedQuote quote, out ImpliedVolatilityResult unsolved)
+        OptionType type,
+        double discountedForward,
+        double discountedStrike,
+        double logRatio,
+        double price,
+        out ReducedQuote quote,
+        out ImpliedVolatilityResult unsolved)
     {
         var isCall = type == OptionType.Call;
         var intrinsic = isCall
@@ -144,7 +152,6 @@ public static partial class ImpliedVolatility
         var rootForward = Math.Sqrt(discountedForward);
         var rootStrike = Math.Sqrt(discountedStrike);
         var normaliser = rootForward * rootStrike;
-        var x = DMath.Log(discountedForward / discountedStrike);
         var beta = (price - intrinsic) / normaliser;
         var betaComplement = (upper - price) / normaliser;
         if (!(beta > 0))
@@ -157,7 +164,7 @@ public static partial class ImpliedVolatility
 
         // b_max = e^(−|x|/2) = √min(DF, DK)/√max(DF, DK): three correctly rounded operations, no exponential.
         var bMax = Math.Min(rootForward, rootStrike) / Math.Max(rootForward, rootStrike);
-        quote = new ReducedQuote(beta, -Math.Abs(x), bMax, betaComplement, intrinsic, upper);
+        quote = new ReducedQuote(beta, -Math.Abs(logRatio), bMax, betaComplement, intrinsic, upper);
         unsolved = default;
         return true;
     }
