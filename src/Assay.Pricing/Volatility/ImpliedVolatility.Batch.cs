@@ -35,6 +35,7 @@ public static partial class ImpliedVolatility
         Span<double> discountedForwards = stackalloc double[BatchChunk];
         Span<double> discountedStrikes = stackalloc double[BatchChunk];
         Span<double> logRatios = stackalloc double[BatchChunk];
+        Span<int> stagedItems = stackalloc int[BatchChunk];
         for (var start = 0; start < parameters.Length; start += BatchChunk)
         {
             var end = Math.Min(start + BatchChunk, parameters.Length);
@@ -105,11 +106,29 @@ public static partial class ImpliedVolatility
                 item.Inflection = Inflection(item.Quote.X, item.Quote.BMax);
             }
 
+            // The guess evaluates b once, at s_l or s_u: regions II and IV take their e^x and erfcx four lanes at a time.
+            var staged = 0;
+            for (var k = 0; k < chunk.Length; k++)
+            {
+                ref var item = ref chunk[k];
+                item.Node = GuessNode(item.Quote.Beta, item.Quote.BMax, item.Inflection);
+                if (NormalisedBlack.TryStage(item.Quote.X, item.Node, out item.Staged))
+                {
+                    stagedItems[staged++] = k;
+                }
+                else
+                {
+                    item.BNode = NormalisedBlack.OutOfTheMoneyCall(item.Quote.X, item.Node, out item.VNode);
+                }
+            }
+
+            FinishStaged(chunk, stagedItems[..staged]);
             for (var k = 0; k < chunk.Length; k++)
             {
                 ref var item = ref chunk[k];
                 ref readonly var q = ref item.Quote;
-                item.S = InitialGuess(q.Beta, q.X, q.BMax, q.BetaComplement, item.Inflection, out item.Branch, out item.SLeft, out item.SRight);
+                item.S = InitialGuessAt(
+                    q.Beta, q.X, q.BMax, q.BetaComplement, item.Inflection, item.Node, item.BNode, item.VNode, out item.Branch, out item.SLeft, out item.SRight);
             }
 
             for (var k = 0; k < chunk.Length; k++)
@@ -123,6 +142,37 @@ public static partial class ImpliedVolatility
         }
     }
 
+    /// <summary>Completes the staged evaluations of b at the guess nodes, e^x and erfcx four lanes at a time.</summary>
+    private static void FinishStaged(Span<PendingSolve> chunk, ReadOnlySpan<int> staged)
+    {
+        var j = 0;
+        for (; j + 4 <= staged.Length; j += 4)
+        {
+            ref var i0 = ref chunk[staged[j]];
+            ref var i1 = ref chunk[staged[j + 1]];
+            ref var i2 = ref chunk[staged[j + 2]];
+            ref var i3 = ref chunk[staged[j + 3]];
+            var exponentials = DMath.Exp(Vector256.Create(
+                i0.Staged.ExponentArgument, i1.Staged.ExponentArgument, i2.Staged.ExponentArgument, i3.Staged.ExponentArgument));
+            var first = ErrorFunction.Erfcx(Vector256.Create(
+                i0.Staged.FirstArgument, i1.Staged.FirstArgument, i2.Staged.FirstArgument, i3.Staged.FirstArgument));
+            var second = ErrorFunction.Erfcx(Vector256.Create(
+                i0.Staged.SecondArgument, i1.Staged.SecondArgument, i2.Staged.SecondArgument, i3.Staged.SecondArgument));
+            i0.BNode = NormalisedBlack.Finish(i0.Staged, exponentials.GetElement(0), first.GetElement(0), second.GetElement(0), out i0.VNode);
+            i1.BNode = NormalisedBlack.Finish(i1.Staged, exponentials.GetElement(1), first.GetElement(1), second.GetElement(1), out i1.VNode);
+            i2.BNode = NormalisedBlack.Finish(i2.Staged, exponentials.GetElement(2), first.GetElement(2), second.GetElement(2), out i2.VNode);
+            i3.BNode = NormalisedBlack.Finish(i3.Staged, exponentials.GetElement(3), first.GetElement(3), second.GetElement(3), out i3.VNode);
+        }
+
+        for (; j < staged.Length; j++)
+        {
+            ref var item = ref chunk[staged[j]];
+            ref readonly var v = ref item.Staged;
+            var second = v.SmallT ? 0.0 : ErrorFunction.Erfcx(v.SecondArgument);
+            item.BNode = NormalisedBlack.Finish(v, DMath.Exp(v.ExponentArgument), ErrorFunction.Erfcx(v.FirstArgument), second, out item.VNode);
+        }
+    }
+
     /// <summary>A reduced quote: normalised out-of-the-money call β, x ≤ 0, b_max = e^(x/2), b_max − β, and the price bounds.</summary>
     private readonly record struct ReducedQuote(double Beta, double X, double BMax, double BetaComplement, double Intrinsic, double Upper);
 
@@ -133,6 +183,10 @@ public static partial class ImpliedVolatility
         public int Index;
         public ReducedQuote Quote;
         public (double S, double B, double V) Inflection;
+        public double Node;
+        public double BNode;
+        public double VNode;
+        public NormalisedBlack.StagedValue Staged;
         public double S;
         public double SLeft;
         public double SRight;

@@ -70,6 +70,7 @@ public static partial class ImpliedVolatility
     }
 
     /// <summary>The four-branch initial guess for s (paper §4), with its branch and the bracket that branch implies.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double InitialGuess(
         double beta,
         double x,
@@ -80,13 +81,46 @@ public static partial class ImpliedVolatility
         out double sLeft,
         out double sRight)
     {
+        var node = GuessNode(beta, bMax, inflection);
+        var bNode = NormalisedBlack.OutOfTheMoneyCall(x, node, out var vNode);
+        return InitialGuessAt(beta, x, bMax, betaComplement, inflection, node, bNode, vNode, out branch, out sLeft, out sRight);
+    }
+
+    /// <summary>Where the guess evaluates b: s_l = s_c − b_c/v_c when β &lt; b_c, else s_u = s_c + (b_max − b_c)/v_c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double GuessNode(double beta, double bMax, (double S, double B, double V) inflection)
+    {
+        var (sC, bC, vC) = inflection;
+        if (beta < bC)
+        {
+            return sC - (bC / vC);
+        }
+
+        return vC > 0 ? sC + ((bMax - bC) / vC) : double.PositiveInfinity;
+    }
+
+    /// <summary>The initial guess given b and its vega at <see cref="GuessNode"/> (s_l or s_u).</summary>
+    private static double InitialGuessAt(
+        double beta,
+        double x,
+        double bMax,
+        double betaComplement,
+        (double S, double B, double V) inflection,
+        double node,
+        double bNode,
+        double vNode,
+        out Branch branch,
+        out double sLeft,
+        out double sRight)
+    {
         var (sC, bC, vC) = inflection;
         double s;
 
         if (beta < bC)
         {
-            var sL = sC - (bC / vC);
-            var bL = NormalisedBlack.OutOfTheMoneyCall(x, sL, out var vL);
+            var sL = node;
+            var bL = bNode;
+            var vL = vNode;
             if (!(sL > 0 && bL > 0))
             {
                 // Guard for rounding at tiny |x|: let the lower branch cover [0, b_c].
@@ -113,8 +147,9 @@ public static partial class ImpliedVolatility
         }
         else
         {
-            var sU = vC > 0 ? sC + ((bMax - bC) / vC) : double.PositiveInfinity;
-            var bU = NormalisedBlack.OutOfTheMoneyCall(x, sU, out var vU);
+            var sU = node;
+            var bU = bNode;
+            var vU = vNode;
             if (beta <= bU && vU > 0)
             {
                 branch = Branch.Middle;

@@ -135,19 +135,15 @@ public static partial class NormalisedBlack
             return CdfForm(x, h, t, out vega);
         }
 
-        var gaussian = GaussianFactor(x, s, h, t);
-        vega = InvSqrtTwoPi * gaussian;
         if (h + t < AsymptoticThreshold)
         {
+            vega = InvSqrtTwoPi * GaussianFactor(x, s, h, t);
             return AsymptoticExpansion(s, h, t, vega);
         }
 
-        if (t < SmallTThreshold)
-        {
-            return SmallTExpansion(s, h, t, vega);
-        }
-
-        return 0.5 * gaussian * ErfcxDifference(h, t);
+        var staged = Stage(x, s, h, t);
+        var second = staged.SmallT ? 0.0 : ErrorFunction.Erfcx(staged.SecondArgument);
+        return Finish(staged, DMath.Exp(staged.ExponentArgument), ErrorFunction.Erfcx(staged.FirstArgument), second, out vega);
     }
 
     /// <summary>b(x, s_c, +1) at the inflection point s_c = √(2|x|), where e^(−(h²+t²)/2) = e^(x/2) is known.</summary>
@@ -168,7 +164,8 @@ public static partial class NormalisedBlack
         var t = 0.5 * sC;
         if (t < SmallTThreshold)
         {
-            return SmallTExpansion(sC, x / sC, t, InvSqrtTwoPi * bMax);
+            var h = x / sC;
+            return SmallTExpansion(sC, h, t, InvSqrtTwoPi * bMax, MillsY(h));
         }
 
         return 0.5 * bMax * (1.0 - ErrorFunction.Erfcx(InvSqrtTwo * sC));
@@ -215,8 +212,4 @@ public static partial class NormalisedBlack
         return (forward * Normal.Cdf(u)) - (vega * MillsY(v));
     }
 
-    /// <summary>Region IV: erfcx(−(h+t)/√2) − erfcx(−(h−t)/√2), so that b = ½·e^(−(h²+t²)/2)·(this).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double ErfcxDifference(double h, double t) =>
-        ErrorFunction.Erfcx(-InvSqrtTwo * (h + t)) - ErrorFunction.Erfcx(-InvSqrtTwo * (h - t));
 }
