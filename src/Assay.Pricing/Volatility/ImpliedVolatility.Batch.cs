@@ -100,11 +100,7 @@ public static partial class ImpliedVolatility
             }
 
             var chunk = pending[..count];
-            for (var k = 0; k < chunk.Length; k++)
-            {
-                ref var item = ref chunk[k];
-                item.Inflection = Inflection(item.Quote.X, item.Quote.BMax);
-            }
+            InflectionPoints(chunk);
 
             // The guess evaluates b once, at s_l or s_u: regions II and IV take their e^x and erfcx four lanes at a time.
             var staged = 0;
@@ -131,18 +127,67 @@ public static partial class ImpliedVolatility
                     q.Beta, q.X, q.BMax, q.BetaComplement, item.Inflection, item.Node, item.BNode, item.VNode, out item.Branch, out item.SLeft, out item.SRight);
             }
 
+            // The refinement's first evaluation of b, at the guess, staged in the same way.
+            staged = 0;
+            for (var k = 0; k < chunk.Length; k++)
+            {
+                ref var item = ref chunk[k];
+                item.Node = item.S;
+                if (NormalisedBlack.TryStage(item.Quote.X, item.Node, out item.Staged))
+                {
+                    stagedItems[staged++] = k;
+                }
+                else
+                {
+                    item.BNode = NormalisedBlack.OutOfTheMoneyCall(item.Quote.X, item.Node, out item.VNode);
+                }
+            }
+
+            FinishStaged(chunk, stagedItems[..staged]);
             for (var k = 0; k < chunk.Length; k++)
             {
                 ref readonly var item = ref chunk[k];
                 ref readonly var q = ref item.Quote;
-                var s = Refine(item.Branch, q.Beta, q.X, q.BetaComplement, item.S, item.SLeft, item.SRight, out var iterations);
+                var s = RefineFrom(item.Branch, q.Beta, q.X, q.BetaComplement, item.S, item.SLeft, item.SRight, item.BNode, item.VNode, out var iterations);
                 results[item.Index] = new ImpliedVolatilityResult(
                     s / Math.Sqrt(parameters[item.Index].ExpiryYears), ImpliedVolatilityStatus.Solved, q.Intrinsic, q.Upper, iterations);
             }
         }
     }
 
-    /// <summary>Completes the staged evaluations of b at the guess nodes, e^x and erfcx four lanes at a time.</summary>
+    /// <summary>The inflection points of a chunk (<see cref="Inflection"/>), with their erfcx four lanes at a time.</summary>
+    private static void InflectionPoints(Span<PendingSolve> chunk)
+    {
+        var k = 0;
+        for (; k + 4 <= chunk.Length; k += 4)
+        {
+            ref var i0 = ref chunk[k];
+            ref var i1 = ref chunk[k + 1];
+            ref var i2 = ref chunk[k + 2];
+            ref var i3 = ref chunk[k + 3];
+            var s0 = Math.Sqrt(-2.0 * i0.Quote.X);
+            var s1 = Math.Sqrt(-2.0 * i1.Quote.X);
+            var s2 = Math.Sqrt(-2.0 * i2.Quote.X);
+            var s3 = Math.Sqrt(-2.0 * i3.Quote.X);
+            var erfcx = ErrorFunction.Erfcx(Vector256.Create(
+                NormalisedBlack.AtInflectionArgument(i0.Quote.X, s0),
+                NormalisedBlack.AtInflectionArgument(i1.Quote.X, s1),
+                NormalisedBlack.AtInflectionArgument(i2.Quote.X, s2),
+                NormalisedBlack.AtInflectionArgument(i3.Quote.X, s3)));
+            i0.Inflection = InflectionFrom(i0.Quote.X, i0.Quote.BMax, s0, erfcx.GetElement(0));
+            i1.Inflection = InflectionFrom(i1.Quote.X, i1.Quote.BMax, s1, erfcx.GetElement(1));
+            i2.Inflection = InflectionFrom(i2.Quote.X, i2.Quote.BMax, s2, erfcx.GetElement(2));
+            i3.Inflection = InflectionFrom(i3.Quote.X, i3.Quote.BMax, s3, erfcx.GetElement(3));
+        }
+
+        for (; k < chunk.Length; k++)
+        {
+            ref var item = ref chunk[k];
+            item.Inflection = Inflection(item.Quote.X, item.Quote.BMax);
+        }
+    }
+
+    /// <summary>Completes the staged evaluations of b at the items' nodes (b and vega into BNode, VNode), e^x and erfcx four lanes at a time.</summary>
     private static void FinishStaged(Span<PendingSolve> chunk, ReadOnlySpan<int> staged)
     {
         var j = 0;

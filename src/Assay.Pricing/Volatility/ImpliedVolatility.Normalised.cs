@@ -64,7 +64,14 @@ public static partial class ImpliedVolatility
     private static (double S, double B, double V) Inflection(double x, double bMax)
     {
         var sC = Math.Sqrt(-2.0 * x);
-        var bC = NormalisedBlack.AtInflection(x, sC, bMax);
+        return InflectionFrom(x, bMax, sC, ErrorFunction.Erfcx(NormalisedBlack.AtInflectionArgument(x, sC)));
+    }
+
+    /// <summary><see cref="Inflection"/> from s_c = √(−2x) and the erfcx of <see cref="NormalisedBlack.AtInflectionArgument"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (double S, double B, double V) InflectionFrom(double x, double bMax, double sC, double erfcx)
+    {
+        var bC = NormalisedBlack.AtInflectionFinish(x, sC, bMax, erfcx);
         var vC = x == 0 ? NormalisedBlack.InvSqrtTwoPi : NormalisedBlack.InvSqrtTwoPi * bMax;
         return (sC, bC, vC);
     }
@@ -171,13 +178,27 @@ public static partial class ImpliedVolatility
     }
 
     /// <summary>Householder(3) steps and the closing step from the guess <paramref name="s"/> until s is exact to rounding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Refine(Branch branch, double beta, double x, double betaComplement, double s, double sLeft, double sRight, out int iterations)
+    {
+        var b = NormalisedBlack.OutOfTheMoneyCall(x, s, out var vega);
+        return RefineFrom(branch, beta, x, betaComplement, s, sLeft, sRight, b, vega, out iterations);
+    }
+
+    /// <summary><see cref="Refine"/> given b and its vega at the guess <paramref name="s"/>.</summary>
+    private static double RefineFrom(
+        Branch branch, double beta, double x, double betaComplement, double s, double sLeft, double sRight, double b, double vega, out int iterations)
     {
         iterations = 0;
         while (iterations < HouseholderStepsMax)
         {
+            if (iterations > 0)
+            {
+                b = NormalisedBlack.OutOfTheMoneyCall(x, s, out vega);
+            }
+
             var previous = s;
-            s = HouseholderStep(branch, beta, betaComplement, x, s, ref sLeft, ref sRight, out var householder, out var finished);
+            s = HouseholderStep(branch, beta, betaComplement, x, s, b, vega, ref sLeft, ref sRight, out var householder, out var finished);
             iterations++;
 
             // The step is final when it was the closing series step (the residual was small enough for it to reach
@@ -193,7 +214,7 @@ public static partial class ImpliedVolatility
         return s;
     }
 
-    /// <summary>One Householder step of order 4 on the branch's objective, kept inside the bracket [sLeft, sRight].</summary>
+    /// <summary>One Householder step of order 4 on the branch's objective from b = b(x, s) and its vega, kept inside the bracket [sLeft, sRight].</summary>
     /// <remarks>
     /// Objectives (paper §5): lower branch g = 1/ln b(s) − 1/ln β, middle g = b(s) − β, upper
     /// g = ln(b_max − β) − ln(b_max − b(s)), the latter with b_max − b evaluated without cancellation. With
@@ -206,6 +227,8 @@ public static partial class ImpliedVolatility
         double betaComplement,
         double x,
         double s,
+        double b,
+        double vega,
         ref double sLeft,
         ref double sRight,
         out bool householder,
@@ -213,7 +236,6 @@ public static partial class ImpliedVolatility
     {
         householder = false;
         finished = false;
-        var b = NormalisedBlack.OutOfTheMoneyCall(x, s, out var vega);
         if (b > beta)
         {
             sRight = Math.Min(sRight, s);
