@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assay.Numerics;
 
 namespace Assay.Pricing.Volatility;
@@ -15,12 +16,15 @@ public static partial class ImpliedVolatility
     /// </remarks>
     private const double FinalStep = 1e-6;
 
-    /// <summary>Bound on ν/s and on every term |aₖ|·|ν|^(k−1) of the Taylor series for the closing fifth-order step.</summary>
+    /// <summary>Bound on ν/s and on every term |aₖ|·|ν/s|^(k−1) of the Taylor series for the closing seventh-order step.</summary>
     /// <remarks>
-    /// The first neglected term is of order 132·ρ⁵·|ν| ≤ 132·ρ⁶·s (132: the Catalan growth of reversion
-    /// coefficients); at ρ = 5e−4 that is about 2e−18·s, a fiftieth of an ulp.
+    /// The neglected eighth-order term of the polynomial is of order ρ⁷·|ν| ≤ ρ⁸·s; at ρ = 5e−3 that is about
+    /// 4e−19·s, a three-hundredth of an ulp.
     /// </remarks>
-    private const double ClosingScale = 5e-4;
+    private const double ClosingScale = 5e-3;
+
+    /// <summary>Below this bound (on ν/s and each term, as for <see cref="ClosingScale"/>) the fifth-order reversion alone is exact to rounding.</summary>
+    private const double ClosingScaleReversion = 5e-4;
 
     /// <summary>A step this small relative to s is rounding noise, not an overshoot.</summary>
     private const double ConvergedStep = 1e-12;
@@ -46,21 +50,84 @@ public static partial class ImpliedVolatility
     /// <param name="iterations">Householder steps taken.</param>
     internal static double SolveOutOfTheMoneyCall(double beta, double x, double bMax, double betaComplement, out int iterations)
     {
-        // The inflection point of s ↦ b(x, s) is s_c = √(2|x|) (paper §4); its tangent meets b = 0 at s_l and
-        // b = b_max at s_u, which split the β axis into the four branches of the initial guess. At s_c the
-        // Gaussian factor is e^(x/2) = b_max, so b_c needs one erfcx and v_c none.
-        var sC = Math.Sqrt(-2.0 * x);
-        var bC = NormalisedBlack.AtInflection(x, sC, bMax);
-        var vC = x == 0 ? NormalisedBlack.InvSqrtTwoPi : NormalisedBlack.InvSqrtTwoPi * bMax;
+        var inflection = Inflection(x, bMax);
+        var s = InitialGuess(beta, x, bMax, betaComplement, inflection, out var branch, out var sLeft, out var sRight);
+        return Refine(branch, beta, x, betaComplement, s, sLeft, sRight, out iterations);
+    }
 
-        Branch branch;
-        double s;
-        double sLeft;
-        double sRight;
+    /// <summary>The inflection point s_c = √(2|x|) of s ↦ b(x, s) with b_c = b(x, s_c) and v_c = ∂b/∂s(x, s_c).</summary>
+    /// <remarks>
+    /// Paper §4: the tangent at s_c meets b = 0 at s_l and b = b_max at s_u, which split the β axis into the four
+    /// branches of the initial guess. At s_c the Gaussian factor is e^(x/2) = b_max, so b_c needs one erfcx and v_c none.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (double S, double B, double V) Inflection(double x, double bMax)
+    {
+        var sC = Math.Sqrt(-2.0 * x);
+        return InflectionFrom(x, bMax, sC, ErrorFunction.Erfcx(NormalisedBlack.AtInflectionArgument(x, sC)));
+    }
+
+    /// <summary><see cref="Inflection"/> from s_c = √(−2x) and the erfcx of <see cref="NormalisedBlack.AtInflectionArgument"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (double S, double B, double V) InflectionFrom(double x, double bMax, double sC, double erfcx)
+    {
+        var bC = NormalisedBlack.AtInflectionFinish(x, sC, bMax, erfcx);
+        var vC = x == 0 ? NormalisedBlack.InvSqrtTwoPi : NormalisedBlack.InvSqrtTwoPi * bMax;
+        return (sC, bC, vC);
+    }
+
+    /// <summary>The four-branch initial guess for s (paper §4), with its branch and the bracket that branch implies.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double InitialGuess(
+        double beta,
+        double x,
+        double bMax,
+        double betaComplement,
+        (double S, double B, double V) inflection,
+        out Branch branch,
+        out double sLeft,
+        out double sRight)
+    {
+        var node = GuessNode(beta, bMax, inflection);
+        var bNode = NormalisedBlack.OutOfTheMoneyCall(x, node, out var vNode);
+        return InitialGuessAt(beta, x, bMax, betaComplement, inflection, node, bNode, vNode, out branch, out sLeft, out sRight);
+    }
+
+    /// <summary>Where the guess evaluates b: s_l = s_c − b_c/v_c when β &lt; b_c, else s_u = s_c + (b_max − b_c)/v_c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double GuessNode(double beta, double bMax, (double S, double B, double V) inflection)
+    {
+        var (sC, bC, vC) = inflection;
         if (beta < bC)
         {
-            var sL = sC - (bC / vC);
-            var bL = NormalisedBlack.OutOfTheMoneyCall(x, sL, out var vL);
+            return sC - (bC / vC);
+        }
+
+        return vC > 0 ? sC + ((bMax - bC) / vC) : double.PositiveInfinity;
+    }
+
+    /// <summary>The initial guess given b and its vega at <see cref="GuessNode"/> (s_l or s_u).</summary>
+    private static double InitialGuessAt(
+        double beta,
+        double x,
+        double bMax,
+        double betaComplement,
+        (double S, double B, double V) inflection,
+        double node,
+        double bNode,
+        double vNode,
+        out Branch branch,
+        out double sLeft,
+        out double sRight)
+    {
+        var (sC, bC, vC) = inflection;
+        double s;
+
+        if (beta < bC)
+        {
+            var sL = node;
+            var bL = bNode;
+            var vL = vNode;
             if (!(sL > 0 && bL > 0))
             {
                 // Guard for rounding at tiny |x|: let the lower branch cover [0, b_c].
@@ -87,8 +154,9 @@ public static partial class ImpliedVolatility
         }
         else
         {
-            var sU = vC > 0 ? sC + ((bMax - bC) / vC) : double.PositiveInfinity;
-            var bU = NormalisedBlack.OutOfTheMoneyCall(x, sU, out var vU);
+            var sU = node;
+            var bU = bNode;
+            var vU = vNode;
             if (beta <= bU && vU > 0)
             {
                 branch = Branch.Middle;
@@ -106,13 +174,31 @@ public static partial class ImpliedVolatility
             }
         }
 
-        s = KeepInside(s, sLeft, sRight);
-        var logBeta = branch == Branch.Lower ? DMath.Log(beta) : 0.0;
+        return KeepInside(s, sLeft, sRight);
+    }
+
+    /// <summary>Householder(3) steps and the closing step from the guess <paramref name="s"/> until s is exact to rounding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Refine(Branch branch, double beta, double x, double betaComplement, double s, double sLeft, double sRight, out int iterations)
+    {
+        var b = NormalisedBlack.OutOfTheMoneyCall(x, s, out var vega);
+        return RefineFrom(branch, beta, x, betaComplement, s, sLeft, sRight, b, vega, out iterations);
+    }
+
+    /// <summary><see cref="Refine"/> given b and its vega at the guess <paramref name="s"/>.</summary>
+    private static double RefineFrom(
+        Branch branch, double beta, double x, double betaComplement, double s, double sLeft, double sRight, double b, double vega, out int iterations)
+    {
         iterations = 0;
         while (iterations < HouseholderStepsMax)
         {
+            if (iterations > 0)
+            {
+                b = NormalisedBlack.OutOfTheMoneyCall(x, s, out vega);
+            }
+
             var previous = s;
-            s = HouseholderStep(branch, beta, betaComplement, logBeta, x, s, ref sLeft, ref sRight, out var householder, out var finished);
+            s = HouseholderStep(branch, beta, betaComplement, x, s, b, vega, ref sLeft, ref sRight, out var householder, out var finished);
             iterations++;
 
             // The step is final when it was the closing series step (the residual was small enough for it to reach
@@ -128,7 +214,7 @@ public static partial class ImpliedVolatility
         return s;
     }
 
-    /// <summary>One Householder step of order 4 on the branch's objective, kept inside the bracket [sLeft, sRight].</summary>
+    /// <summary>One Householder step of order 4 on the branch's objective from b = b(x, s) and its vega, kept inside the bracket [sLeft, sRight].</summary>
     /// <remarks>
     /// Objectives (paper §5): lower branch g = 1/ln b(s) − 1/ln β, middle g = b(s) − β, upper
     /// g = ln(b_max − β) − ln(b_max − b(s)), the latter with b_max − b evaluated without cancellation. With
@@ -139,9 +225,10 @@ public static partial class ImpliedVolatility
         Branch branch,
         double beta,
         double betaComplement,
-        double logBeta,
         double x,
         double s,
+        double b,
+        double vega,
         ref double sLeft,
         ref double sRight,
         out bool householder,
@@ -149,7 +236,6 @@ public static partial class ImpliedVolatility
     {
         householder = false;
         finished = false;
-        var b = NormalisedBlack.OutOfTheMoneyCall(x, s, out var vega);
         if (b > beta)
         {
             sRight = Math.Min(sRight, s);
@@ -182,7 +268,7 @@ public static partial class ImpliedVolatility
         }
 
         var newton = (branch == Branch.Upper ? complement - betaComplement : beta - b) / vega;
-        if (ClosingStep(x, s, newton, out var closing))
+        if (ClosingStep(x / s, s, newton, out var closing))
         {
             finished = true;
             return closing >= sLeft && closing <= sRight ? closing : s;
@@ -201,7 +287,7 @@ public static partial class ImpliedVolatility
             {
                 var logB = DMath.Log(b);
                 var u = vega / b;
-                nu = logB * DMath.Log(beta / b) / (u * logBeta);
+                nu = logB * DMath.Log(beta / b) / (u * DMath.Log(beta));
                 var curvature = h2 - u;
                 gamma = curvature - (2.0 * u / logB);
                 delta = (h3 - (3.0 * u * h2) + (2.0 * u * u)) - (6.0 * u * curvature / logB) + (6.0 * u * u / (logB * logB));
@@ -236,48 +322,85 @@ public static partial class ImpliedVolatility
         return householder ? s : Bisect(s, sLeft, sRight);
     }
 
-    /// <summary>The closing step: s + d with b(s + d) = b(s) + vega·ν inverted to fifth order in ν, if that is exact to rounding.</summary>
+    /// <summary>The closing step: s·(1 + δ) with b(s(1 + δ)) = b(s) + vega·ν solved to seventh order in δ, if that is exact to rounding.</summary>
     /// <remarks>
-    /// All derivatives of b in s follow from the vega: with L = ln ∂b/∂s, L⁽¹⁾ = x²/s³ − s/4, L⁽²⁾ = −3x²/s⁴ − 1/4,
-    /// L⁽³⁾ = 12x²/s⁵, L⁽⁴⁾ = −60x²/s⁶, the ratios Q_k = b⁽ᵏ⁾/b⁽¹⁾ obey Q₁ = 1, Q_{k+1} = dQ_k/ds + L⁽¹⁾·Q_k. With
-    /// a_k = Q_k/k! the relation ν = d + a₂d² + … + a₅d⁵ is reverted (standard series reversion) to
-    /// d = ν + c₂ν² + … + c₅ν⁵. The step is taken only when ν/s and every term |aₖ|·|ν|^(k−1) are below
-    /// <see cref="ClosingScale"/> (to the matching power): the neglected sixth-order term is then far below an ulp of s.
+    /// All derivatives of b in s follow from the vega: L = ln ∂b/∂s = −(x²/s² + s²/4)/2 + const, so with h = x/s the
+    /// scaled Taylor coefficients pⱼ = L⁽ʲ⁾·sʲ/j! are p₁ = h² − s²/4, p₂ = −3h²/2 − s²/8 and pⱼ = (−1)^(j+1)(j+1)h²/2
+    /// for j ≥ 3. The series of ∂b/∂s(s(1 + δ))/∂b/∂s(s) = exp(Σ pⱼδʲ) = Σ eₙδⁿ follows from e₀ = 1,
+    /// eₙ = (1/n)·Σₖ k·pₖ·eₙ₋ₖ, and b(s(1 + δ)) − b(s) = vega·s·Σₖ aₖδᵏ with aₖ = eₖ₋₁/k. The polynomial equation
+    /// Σₖ₌₁⁷ aₖδᵏ = ν/s is solved by its fifth-order series reversion (relative error ~42ρ⁵) and one Newton step.
+    /// The step is taken only when |ν/s| ≤ ρ = <see cref="ClosingScale"/> and every term |aₖ|·|ν/s|^(k−1) ≤ ρ^(k−1):
+    /// the neglected eighth-order term is then of order ρ⁷·|ν| ≤ ρ⁸·s ≈ 4e−19·s, far below an ulp of s.
     /// </remarks>
-    private static bool ClosingStep(double x, double s, double newton, out double next)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool ClosingStep(double h, double s, double newton, out double next)
     {
         next = s;
-        var nu = Math.Abs(newton);
-        if (!(nu <= ClosingScale * s))
+        var nu = newton / s;
+        var nuAbs = Math.Abs(nu);
+        if (!(nuAbs <= ClosingScale))
         {
             return false;
         }
 
-        var inverse = 1.0 / s;
-        var w = x * x * inverse * inverse;
-        var l1 = (w * inverse) - (0.25 * s);
-        var l2 = (-3.0 * w * inverse * inverse) - 0.25;
-        var l3 = 12.0 * w * inverse * inverse * inverse;
-        var l4 = -60.0 * w * inverse * inverse * inverse * inverse;
-        var l1Square = l1 * l1;
-        var a2 = 0.5 * l1;
-        var a3 = (l2 + l1Square) / 6.0;
-        var a4 = (l3 + (3.0 * l1 * l2) + (l1Square * l1)) / 24.0;
-        var a5 = (l4 + (4.0 * l1 * l3) + (3.0 * l2 * l2) + (6.0 * l1Square * l2) + (l1Square * l1Square)) / 120.0;
-        const double Rho = ClosingScale;
-        var nu2 = nu * nu;
-        if (!(Math.Abs(a2) * nu <= Rho && Math.Abs(a3) * nu2 <= Rho * Rho
-            && Math.Abs(a4) * nu2 * nu <= Rho * Rho * Rho && Math.Abs(a5) * nu2 * nu2 <= Rho * Rho * Rho * Rho))
-        {
-            return false;
-        }
+        var hh = 0.5 * h * h;
+        var quarterS2 = 0.125 * s * s;
+        var p1 = (2.0 * hh) - (2.0 * quarterS2);
+        var p2 = (-3.0 * hh) - quarterS2;
+        var p3 = 4.0 * hh;
+        var p4 = -5.0 * hh;
+        var p5 = 6.0 * hh;
+        var p6 = -7.0 * hh;
 
+        // eₙ = (1/n)·Σₖ k·pₖ·eₙ₋ₖ with e₀ = 1 (series exponential), then aₖ = eₖ₋₁/k.
+        var q1 = p1;
+        var q2 = 2.0 * p2;
+        var q3 = 3.0 * p3;
+        var q4 = 4.0 * p4;
+        var q5 = 5.0 * p5;
+        var q6 = 6.0 * p6;
+        var e1 = q1;
+        var e2 = 0.5 * ((q1 * e1) + q2);
+        var e3 = (1.0 / 3.0) * ((q1 * e2) + (q2 * e1) + q3);
+        var e4 = 0.25 * ((q1 * e3) + (q2 * e2) + (q3 * e1) + q4);
+        var a2 = 0.5 * e1;
+        var a3 = (1.0 / 3.0) * e2;
+        var a4 = 0.25 * e3;
+        var a5 = 0.2 * e4;
         var a2Square = a2 * a2;
-        var c2 = -a2;
         var c3 = (2.0 * a2Square) - a3;
         var c4 = (-5.0 * a2Square * a2) + (5.0 * a2 * a3) - a4;
         var c5 = (14.0 * a2Square * a2Square) - (21.0 * a2Square * a3) + (6.0 * a2 * a4) + (3.0 * a3 * a3) - a5;
-        next = s + (newton * (1.0 + (newton * (c2 + (newton * (c3 + (newton * (c4 + (newton * c5)))))))));
+        var nu2 = nuAbs * nuAbs;
+        var nu3 = nu2 * nuAbs;
+
+        // Fifth-order series reversion of P(δ) = δ + a₂δ² + … = ν/s: its own neglected term is of order 132·ρ⁵·|ν|
+        // (132: the Catalan growth of reversion coefficients), below 2e−18·s when every term is within ρ₀ = 5e−4.
+        var delta = nu * (1.0 + (nu * (-a2 + (nu * (c3 + (nu * (c4 + (nu * c5))))))));
+        const double Rho0 = ClosingScaleReversion;
+        if (!(nuAbs <= Rho0 && Math.Abs(a2) * nuAbs <= Rho0 && Math.Abs(a3) * nu2 <= Rho0 * Rho0
+            && Math.Abs(a4) * nu3 <= Rho0 * Rho0 * Rho0 && Math.Abs(a5) * nu2 * nu2 <= Rho0 * Rho0 * Rho0 * Rho0))
+        {
+            var e5 = 0.2 * ((q1 * e4) + (q2 * e3) + (q3 * e2) + (q4 * e1) + q5);
+            var e6 = (1.0 / 6.0) * ((q1 * e5) + (q2 * e4) + (q3 * e3) + (q4 * e2) + (q5 * e1) + q6);
+            var a6 = (1.0 / 6.0) * e5;
+            var a7 = (1.0 / 7.0) * e6;
+            const double Rho = ClosingScale;
+            if (!(Math.Abs(a2) * nuAbs <= Rho && Math.Abs(a3) * nu2 <= Rho * Rho && Math.Abs(a4) * nu3 <= Rho * Rho * Rho
+                && Math.Abs(a5) * nu2 * nu2 <= Rho * Rho * Rho * Rho && Math.Abs(a6) * nu3 * nu2 <= Rho * Rho * Rho * Rho * Rho
+                && Math.Abs(a7) * nu3 * nu3 <= Rho * Rho * Rho * Rho * Rho * Rho))
+            {
+                return false;
+            }
+
+            // Larger steps: one Newton step on the seventh-degree polynomial squares the reversion's relative error
+            // (~42ρ⁵); the polynomial's own neglected term is of order ρ⁷·|ν| ≤ ρ⁸·s.
+            var value = (delta * (1.0 + (delta * (a2 + (delta * (a3 + (delta * (a4 + (delta * (a5 + (delta * (a6 + (delta * a7))))))))))))) - nu;
+            var slope = 1.0 + (delta * ((2.0 * a2) + (delta * ((3.0 * a3) + (delta * ((4.0 * a4) + (delta * ((5.0 * a5) + (delta * ((6.0 * a6) + (delta * 7.0 * a7)))))))))));
+            delta -= value / slope;
+        }
+
+        next = s + (s * delta);
         return true;
     }
 

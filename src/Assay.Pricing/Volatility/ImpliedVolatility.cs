@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Assay.Numerics;
 using Assay.Pricing.Instruments;
 
@@ -111,6 +112,28 @@ public static partial class ImpliedVolatility
     /// <summary>The common solve on discounted forward DF = D·F and discounted strike DK = D·K.</summary>
     private static ImpliedVolatilityResult SolveDiscounted(OptionType type, double discountedForward, double discountedStrike, double expiryYears, double price)
     {
+        var logRatio = DMath.Log(discountedForward / discountedStrike);
+        if (!TryReduce(type, discountedForward, discountedStrike, logRatio, price, out var quote, out var unsolved))
+        {
+            return unsolved;
+        }
+
+        var s = SolveOutOfTheMoneyCall(quote.Beta, quote.X, quote.BMax, quote.BetaComplement, out var iterations);
+        return new ImpliedVolatilityResult(s / Math.Sqrt(expiryYears), ImpliedVolatilityStatus.Solved, quote.Intrinsic, quote.Upper, iterations);
+    }
+
+    /// <summary>Checks the bounds and reduces a discounted quote to the normalised out-of-the-money call; false with the result when there is nothing to solve.</summary>
+    /// <remarks><paramref name="logRatio"/> is ln(DF/DK) = <c>DMath.Log(DF / DK)</c>, passed in so that a batch can take it lane-wise.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReduce(
+        OptionType type,
+        double discountedForward,
+        double discountedStrike,
+        double logRatio,
+        double price,
+        out ReducedQuote quote,
+        out ImpliedVolatilityResult unsolved)
+    {
         var isCall = type == OptionType.Call;
         var intrinsic = isCall
             ? Math.Max(discountedForward - discountedStrike, 0.0)
@@ -119,7 +142,9 @@ public static partial class ImpliedVolatility
         var status = Classify(price, intrinsic, upper);
         if (status != ImpliedVolatilityStatus.Solved)
         {
-            return Unsolved(status, intrinsic, upper);
+            quote = default;
+            unsolved = Unsolved(status, intrinsic, upper);
+            return false;
         }
 
         // Put–call parity in price units: the out-of-the-money option with the same strike is worth price − intrinsic;
@@ -127,19 +152,21 @@ public static partial class ImpliedVolatility
         var rootForward = Math.Sqrt(discountedForward);
         var rootStrike = Math.Sqrt(discountedStrike);
         var normaliser = rootForward * rootStrike;
-        var x = DMath.Log(discountedForward / discountedStrike);
         var beta = (price - intrinsic) / normaliser;
         var betaComplement = (upper - price) / normaliser;
         if (!(beta > 0))
         {
             // The time value underflows after normalisation: nothing distinguishes the price from intrinsic.
-            return new ImpliedVolatilityResult(0.0, ImpliedVolatilityStatus.AtIntrinsic, intrinsic, upper, 0);
+            quote = default;
+            unsolved = new ImpliedVolatilityResult(0.0, ImpliedVolatilityStatus.AtIntrinsic, intrinsic, upper, 0);
+            return false;
         }
 
         // b_max = e^(−|x|/2) = √min(DF, DK)/√max(DF, DK): three correctly rounded operations, no exponential.
         var bMax = Math.Min(rootForward, rootStrike) / Math.Max(rootForward, rootStrike);
-        var s = SolveOutOfTheMoneyCall(beta, -Math.Abs(x), bMax, betaComplement, out var iterations);
-        return new ImpliedVolatilityResult(s / Math.Sqrt(expiryYears), ImpliedVolatilityStatus.Solved, intrinsic, upper, iterations);
+        quote = new ReducedQuote(beta, -Math.Abs(logRatio), bMax, betaComplement, intrinsic, upper);
+        unsolved = default;
+        return true;
     }
 
     private static ImpliedVolatilityStatus Classify(double price, double intrinsic, double upper)

@@ -60,10 +60,11 @@ public static partial class NormalisedBlack
     /// b = e^(−(h²+t²)/2)·(2t/√(2π))·[a + Σₖ (αₖ(h²) + βₖ(h²)·a)·t^(2k)/(2k+1)!] with a = 1 + h·Y(h); the
     /// polynomials come from Y' = 1 + zY and are derived exactly by tests/data/pricing/iv/derive_small_t_coefficients.py.
     /// The truncation error is below 1e−16 relative for t &lt; 0.2 and −10.2 ≤ h ≤ 0 (checked with mpmath).
+    /// <paramref name="millsY"/> is Y(h) = <see cref="MillsY"/>(h).
     /// </remarks>
-    private static double SmallTExpansion(double s, double h, double t, double vega)
+    private static double SmallTExpansion(double s, double h, double t, double vega, double millsY)
     {
-        var a = 1.0 + (h * MillsY(h));
+        var a = 1.0 + (h * millsY);
         var w = t * t;
         var z = h * h;
 
@@ -105,6 +106,14 @@ public static partial class NormalisedBlack
 
     private static double GaussianFactorDoubleDouble(double x, double s, double h)
     {
+        var sum = ExponentDoubleDouble(x, s, h, out var sumLow);
+        return DMath.Exp(-0.5 * sum) * (1.0 - (0.5 * sumLow));
+    }
+
+    /// <summary>h² + t² = sum + sumLow (t = s/2) with the residual of h = x/s, h² and s² recovered by exact products.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double ExponentDoubleDouble(double x, double s, double h, out double sumLow)
+    {
         var (productHigh, productLow) = TwoProduct(h, s);
         var hLow = ((x - productHigh) - productLow) / s;
         var (hSquare, hSquareLow) = TwoProduct(h, h);
@@ -112,9 +121,9 @@ public static partial class NormalisedBlack
         var (sSquare, sSquareLow) = TwoProduct(s, s);
         var tSquare = 0.25 * sSquare;
         var sum = hSquare + tSquare;
-        var sumLow = (hSquare - (sum - (sum - hSquare))) + (tSquare - (sum - hSquare));
+        sumLow = (hSquare - (sum - (sum - hSquare))) + (tSquare - (sum - hSquare));
         sumLow += hSquareLow + (0.25 * sSquareLow);
-        return DMath.Exp(-0.5 * sum) * (1.0 - (0.5 * sumLow));
+        return sum;
     }
 
     /// <summary>The exact product a·b = high + low (Dekker 1971), without fused multiply–add.</summary>

@@ -135,30 +135,40 @@ public static partial class NormalisedBlack
             return CdfForm(x, h, t, out vega);
         }
 
-        var gaussian = GaussianFactor(x, s, h, t);
-        vega = InvSqrtTwoPi * gaussian;
         if (h + t < AsymptoticThreshold)
         {
+            vega = InvSqrtTwoPi * GaussianFactor(x, s, h, t);
             return AsymptoticExpansion(s, h, t, vega);
         }
 
-        if (t < SmallTThreshold)
-        {
-            return SmallTExpansion(s, h, t, vega);
-        }
-
-        return 0.5 * gaussian * ErfcxDifference(h, t);
+        var staged = Stage(x, s, h, t);
+        var second = staged.SmallT ? 0.0 : ErrorFunction.Erfcx(staged.SecondArgument);
+        return Finish(staged, DMath.Exp(staged.ExponentArgument), ErrorFunction.Erfcx(staged.FirstArgument), second, out vega);
     }
 
-    /// <summary>b(x, s_c, +1) at the inflection point s_c = √(2|x|), where e^(−(h²+t²)/2) = e^(x/2) is known.</summary>
+    /// <summary>The one erfcx argument of <see cref="AtInflectionFinish"/>: −h/√2 (h = x/s_c) when t = s_c/2 &lt; 0.2, else s_c/√2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double AtInflectionArgument(double x, double sC)
+    {
+        if (!(sC > 0))
+        {
+            return 0.0;
+        }
+
+        return 0.5 * sC < SmallTThreshold ? -InvSqrtTwo * (x / sC) : InvSqrtTwo * sC;
+    }
+
+    /// <summary>b(x, s_c, +1) at the inflection point s_c = √(2|x|), where e^(−(h²+t²)/2) = e^(x/2) is known, given the erfcx of <see cref="AtInflectionArgument"/>.</summary>
     /// <param name="x">Log-moneyness, ≤ 0.</param>
     /// <param name="sC">√(−2x).</param>
     /// <param name="bMax">e^(x/2).</param>
+    /// <param name="erfcx">erfcx(<see cref="AtInflectionArgument"/>(x, s_c)).</param>
     /// <remarks>
     /// With h = −t the region IV form is ½·e^(x/2)·[1 − erfcx(√|x|)] (erfcx(0) = 1): one erfcx and no exponential;
     /// for t &lt; 0.2 the small-t expansion is used with the same factor.
     /// </remarks>
-    internal static double AtInflection(double x, double sC, double bMax)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double AtInflectionFinish(double x, double sC, double bMax, double erfcx)
     {
         if (!(sC > 0))
         {
@@ -168,10 +178,10 @@ public static partial class NormalisedBlack
         var t = 0.5 * sC;
         if (t < SmallTThreshold)
         {
-            return SmallTExpansion(sC, x / sC, t, InvSqrtTwoPi * bMax);
+            return SmallTExpansion(sC, x / sC, t, InvSqrtTwoPi * bMax, SqrtPiOverTwo * erfcx);
         }
 
-        return 0.5 * bMax * (1.0 - ErrorFunction.Erfcx(InvSqrtTwo * sC));
+        return 0.5 * bMax * (1.0 - erfcx);
     }
 
     /// <summary>b_max − b(x, s, +1) = e^(x/2)·Φ(−h − t) + e^(−x/2)·Φ(h − t) for x ≤ 0, evaluated without cancellation.</summary>
@@ -215,8 +225,4 @@ public static partial class NormalisedBlack
         return (forward * Normal.Cdf(u)) - (vega * MillsY(v));
     }
 
-    /// <summary>Region IV: erfcx(−(h+t)/√2) − erfcx(−(h−t)/√2), so that b = ½·e^(−(h²+t²)/2)·(this).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double ErfcxDifference(double h, double t) =>
-        ErrorFunction.Erfcx(-InvSqrtTwo * (h + t)) - ErrorFunction.Erfcx(-InvSqrtTwo * (h - t));
 }

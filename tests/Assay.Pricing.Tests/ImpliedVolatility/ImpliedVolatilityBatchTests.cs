@@ -1,0 +1,73 @@
+using System.Globalization;
+using Assay.Pricing.Engines.Analytic;
+using Assay.Pricing.Instruments;
+using Assay.Pricing.Volatility;
+
+namespace Assay.Pricing.Tests.Volatility;
+
+/// <summary>The batch solve gives, quote by quote, exactly the scalar result (all fields, volatility bit for bit).</summary>
+public sealed class ImpliedVolatilityBatchTests
+{
+    [Fact]
+    public void Batch_matches_scalar_bit_for_bit_over_the_acceptance_grid()
+    {
+        // The grid (tests/data/pricing/iv/generate_iv_grid.py) covers every branch, region and bound status.
+        var rows = ReferenceCsv.Read("iv_grid.csv");
+        var quotes = rows.Select(ImpliedVolatilityGridTests.Parameters).ToArray();
+        AssertBatchMatchesScalar(quotes, "iv_grid.csv");
+    }
+
+    [Fact]
+    public void Batch_matches_scalar_bit_for_bit_on_random_quotes_with_bound_cases()
+    {
+        const int Seed = 20261121;
+        var random = new Random(Seed);
+        var quotes = new ImpliedVolatilityParameters[1000];
+        for (var i = 0; i < quotes.Length; i++)
+        {
+            var p = new BlackScholesParameters(
+                random.NextDouble() < 0.5 ? OptionType.Call : OptionType.Put, 100.0, 70.0 + (60.0 * random.NextDouble()),
+                0.05 + (1.95 * random.NextDouble()), 0.08 * random.NextDouble(), 0.04 * random.NextDouble(), 0.1 + (0.5 * random.NextDouble()));
+            var price = BlackScholesMerton.Price(p);
+
+            // Every 7th quote is pushed below intrinsic or above the upper bound (statuses interleaved with solves).
+            price = (i % 7) switch
+            {
+                3 => -1.0,
+                5 => 1e6,
+                _ => price,
+            };
+            quotes[i] = new ImpliedVolatilityParameters(p.Type, p.Spot, p.Strike, p.ExpiryYears, p.Rate, p.DividendYield, price);
+        }
+
+        AssertBatchMatchesScalar(quotes, $"seed {Seed}");
+    }
+
+    [Fact]
+    public void Batch_rejects_a_short_result_span_and_invalid_quotes()
+    {
+        var quote = new ImpliedVolatilityParameters(OptionType.Call, 100.0, 100.0, 1.0, 0.01, 0.0, 10.0);
+        Assert.Throws<ArgumentException>(() => ImpliedVolatility.Calculate([quote, quote], new ImpliedVolatilityResult[1]));
+        var invalid = quote with { Strike = -1.0 };
+        var error = Assert.Throws<PricingInputException>(() => ImpliedVolatility.Calculate([quote, invalid], new ImpliedVolatilityResult[2]));
+        Assert.Contains("K", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertBatchMatchesScalar(ImpliedVolatilityParameters[] quotes, string source)
+    {
+        var batch = new ImpliedVolatilityResult[quotes.Length];
+        ImpliedVolatility.Calculate(quotes, batch);
+        for (var i = 0; i < quotes.Length; i++)
+        {
+            var p = quotes[i];
+            var scalar = ImpliedVolatility.Calculate(p);
+            var same = scalar.Status == batch[i].Status && scalar.Iterations == batch[i].Iterations
+                && BitConverter.DoubleToInt64Bits(scalar.Volatility) == BitConverter.DoubleToInt64Bits(batch[i].Volatility)
+                && BitConverter.DoubleToInt64Bits(scalar.LowerBound) == BitConverter.DoubleToInt64Bits(batch[i].LowerBound)
+                && BitConverter.DoubleToInt64Bits(scalar.UpperBound) == BitConverter.DoubleToInt64Bits(batch[i].UpperBound);
+            Assert.True(same, string.Create(
+                CultureInfo.InvariantCulture,
+                $"{source}, quote {i}: {p.Type} S={p.Spot:R} K={p.Strike:R} T={p.ExpiryYears:R} r={p.Rate:R} q={p.DividendYield:R} price={p.Price:R}: scalar {scalar} batch {batch[i]}"));
+        }
+    }
+}
