@@ -21,7 +21,7 @@ public static class BenchCommand
             "pricing",
             """
             Nanoseconds per item, on one thread and on all threads, for: bsm_greeks (batch price + delta, gamma,
-            vega, theta, rho), implied_vol, american (fast engine, price) and heston (price).
+            vega, theta, rho), implied_vol (span batch), american (fast engine, price) and heston (price).
             bench/run-pricing.sh runs it beside QuantLib 1.29 and prints the ratios.
             """)
         {

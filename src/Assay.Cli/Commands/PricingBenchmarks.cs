@@ -27,9 +27,10 @@ public static class PricingBenchmarks
         }
 
         var ivCases = ImpliedVolCases(book, quick ? 2_000 : 20_000);
+        var ivResults = new ImpliedVolatilityResult[ivCases.Length];
         foreach (var t in threadCounts)
         {
-            results.Add(new BenchResult("implied_vol", t, PerItem(ivCases.Length, t, seconds, i => ImpliedVolatility.Solve(ivCases[i]))));
+            results.Add(new BenchResult("implied_vol", t, Time(ivCases.Length, seconds, () => SolveSplit(ivCases, ivResults, t))));
         }
 
         var american = Enumerable.Range(0, quick ? 200 : 2_000).Select(i => new AmericanParameters(
@@ -66,6 +67,15 @@ public static class PricingBenchmarks
 
         return cases;
     }
+
+    /// <summary>The span batch of implied volatilities, the quotes split evenly over <paramref name="threads"/> threads.</summary>
+    private static void SolveSplit(ImpliedVolatilityParameters[] quotes, ImpliedVolatilityResult[] results, int threads) =>
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
+        {
+            var start = (int)((long)quotes.Length * part / threads);
+            var end = (int)((long)quotes.Length * (part + 1) / threads);
+            ImpliedVolatility.Calculate(quotes.AsSpan(start, end - start), results.AsSpan(start, end - start));
+        });
 
     private static double BsmGreeks(BenchBook book, int threads, double seconds) =>
         Time(book.Count, seconds, () => book.PriceBatch(threads));
