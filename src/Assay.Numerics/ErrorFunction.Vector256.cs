@@ -298,7 +298,7 @@ public static partial class ErrorFunction
 
     /// <summary>Loads doubles k and k + 1 of the rows r0…r3 as two vectors (lane i from row i).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static V RowPair(ref double r0, ref double r1, ref double r2, ref double r3, nuint k, out V odd)
+    internal static V RowPair(ref double r0, ref double r1, ref double r2, ref double r3, nuint k, out V odd)
     {
         if (Avx.IsSupported)
         {

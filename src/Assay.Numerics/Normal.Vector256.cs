@@ -13,24 +13,6 @@ namespace Assay.Numerics;
 /// </remarks>
 public static partial class Normal
 {
-    /// <summary>Loads doubles k and k + 1 of the rows r0…r3 as two vectors (lane i from row i).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static V Pair(ref double r0, ref double r1, ref double r2, ref double r3, nuint k, out V odd)
-    {
-        if (Avx.IsSupported)
-        {
-            // [a_k a_k+1 | c_k c_k+1] and [b_k b_k+1 | d_k d_k+1] interleave into [a_k b_k c_k d_k] and [a_k+1 …].
-            var ac = Vector256.Create(Vector128.LoadUnsafe(ref r0, k), Vector128.LoadUnsafe(ref r2, k));
-            var bd = Vector256.Create(Vector128.LoadUnsafe(ref r1, k), Vector128.LoadUnsafe(ref r3, k));
-            odd = Avx.UnpackHigh(ac, bd);
-            return Avx.UnpackLow(ac, bd);
-        }
-
-        var i = (int)k;
-        odd = Vector256.Create(Unsafe.Add(ref r0, i + 1), Unsafe.Add(ref r1, i + 1), Unsafe.Add(ref r2, i + 1), Unsafe.Add(ref r3, i + 1));
-        return Vector256.Create(Unsafe.Add(ref r0, i), Unsafe.Add(ref r1, i), Unsafe.Add(ref r2, i), Unsafe.Add(ref r3, i));
-    }
-
     /// <summary>Lane-wise <see cref="LowerTailFastScalar(double)"/>; lanes must hold y in [0, 8.5].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static V LowerTailFastVector(V y)
@@ -68,10 +50,10 @@ public static partial class Normal
         ref var r1 = ref Unsafe.Add(ref table, o1);
         ref var r2 = ref Unsafe.Add(ref table, o2);
         ref var r3 = ref Unsafe.Add(ref table, o3);
-        var eh = Pair(ref r0, ref r1, ref r2, ref r3, 0, out var el);
-        var c2 = Pair(ref r0, ref r1, ref r2, ref r3, 2, out var c3);
-        var c4 = Pair(ref r0, ref r1, ref r2, ref r3, 4, out var c5);
-        var c6 = Pair(ref r0, ref r1, ref r2, ref r3, 6, out var c7);
+        var eh = RowPair(ref r0, ref r1, ref r2, ref r3, 0, out var el);
+        var c2 = RowPair(ref r0, ref r1, ref r2, ref r3, 2, out var c3);
+        var c4 = RowPair(ref r0, ref r1, ref r2, ref r3, 4, out var c5);
+        var c6 = RowPair(ref r0, ref r1, ref r2, ref r3, 6, out var c7);
         var t2 = tau * tau;
         var d = (((c2 + (c3 * tau)) + ((c4 + (c5 * tau)) * t2)) + ((c6 + (c7 * tau)) * (t2 * t2))) * tau;
         var m = Expm1Small(d);
