@@ -204,7 +204,26 @@ public static class BlackScholesBatch
         var rate = input.Rate.Span;
         var dividend = input.DividendYield.Span;
         var vol = input.Volatility.Span;
-        for (var i = 0; i < types.Length; i++)
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Four items per compare; a block with any bad item falls through to the per-item loop below,
+            // which then stops at the first bad item of that block (earlier blocks all passed).
+            var codes = MemoryMarshal.Cast<OptionType, int>(types);
+            var maxCode = Vector128.Create((int)OptionType.Put);
+            for (; i <= types.Length - 4; i += 4)
+            {
+                var typeOk = Vector128.LessThanOrEqual(Vector128.Create(codes.Slice(i, 4)).AsUInt32(), maxCode.AsUInt32());
+                var ok = PositiveFinite(spot, i) & PositiveFinite(strike, i) & PositiveFinite(expiry, i) & PositiveFinite(vol, i)
+                    & Finite(rate, i) & Finite(dividend, i);
+                if (!typeOk.Equals(Vector128<uint>.AllBitsSet) || !ok.Equals(Vector256<double>.AllBitsSet))
+                {
+                    break;
+                }
+            }
+        }
+
+        for (; i < types.Length; i++)
         {
             // The same conditions as BlackScholesParameters.Validate, inlined; the slow path rebuilds its message.
             if (types[i] is not (OptionType.Call or OptionType.Put)
@@ -219,6 +238,18 @@ public static class BlackScholesBatch
             }
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> PositiveFinite(ReadOnlySpan<double> values, int index)
+    {
+        var value = Vector256.Create(values.Slice(index, 4));
+        return Vector256.GreaterThan(value, Vector256<double>.Zero)
+            & Vector256.LessThan(value, Vector256.Create(double.PositiveInfinity));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Finite(ReadOnlySpan<double> values, int index) =>
+        Vector256.LessThan(Vector256.Abs(Vector256.Create(values.Slice(index, 4))), Vector256.Create(double.PositiveInfinity));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPositiveFinite(double value) => value > 0 && value < double.PositiveInfinity;
