@@ -27,7 +27,7 @@ public static class BarrierOption
         {
             return isOut
                 ? p.Rebate
-                : ExoticBlackTerms.Vanilla(p.Type, p.Spot, p.Strike, p.ExpiryYears, p.Rate, p.DividendYield, p.Volatility);
+                : BlackScholesMerton.Price(new BlackScholesParameters(p.Type, p.Spot, p.Strike, p.ExpiryYears, p.Rate, p.DividendYield, p.Volatility));
         }
 
         var isCall = p.Type == OptionType.Call;
