@@ -94,13 +94,7 @@ public static partial class DMath
         }
 
         var quadrant = ReducePiOver2(ax < TrigAccurateLimit ? x : x % TwoPiDouble, out var rh, out var rl);
-        return quadrant switch
-        {
-            0 => SinKernel(rh, rl),
-            1 => CosKernel(rh, rl),
-            2 => -SinKernel(rh, rl),
-            _ => -CosKernel(rh, rl),
-        };
+        return SinOfQuadrant(quadrant, rh, rl);
     }
 
     /// <summary>cos(x) for double x.</summary>
@@ -125,14 +119,19 @@ public static partial class DMath
         }
 
         var quadrant = ReducePiOver2(ax < TrigAccurateLimit ? x : x % TwoPiDouble, out var rh, out var rl);
-        return quadrant switch
-        {
-            0 => CosKernel(rh, rl),
-            1 => -SinKernel(rh, rl),
-            2 => -CosKernel(rh, rl),
-            _ => SinKernel(rh, rl),
-        };
+
+        // cos(x) = sin(x + π/2): one quadrant further on.
+        return SinOfQuadrant(quadrant + 1, rh, rl);
     }
+
+    /// <summary>sin(q·π/2 + r) for the reduced argument r = rh + rl, |r| ≤ π/4.</summary>
+    private static double SinOfQuadrant(int quadrant, double rh, double rl) => (quadrant & 3) switch
+    {
+        0 => SinKernel(rh, rl),
+        1 => CosKernel(rh, rl),
+        2 => -SinKernel(rh, rl),
+        _ => -CosKernel(rh, rl),
+    };
 
     /// <summary>sin(x) and cos(x) with one shared argument reduction; bit-identical to <see cref="Sin(double)"/> and <see cref="Cos(double)"/>.</summary>
     public static (double Sin, double Cos) SinCos(double x)

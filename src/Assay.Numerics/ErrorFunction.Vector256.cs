@@ -206,13 +206,20 @@ public static partial class ErrorFunction
 
     /// <summary>Lane-wise erfcx(y) for y ≥ 0 as a double-double; the tail is evaluated only if a lane needs it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static V ErfcxPositive(V y, out V lo)
+    internal static V ErfcxPositive(V y, out V lo) => PieceOrTail(ErfcxPieces, 33.0, ErfcxTail, ErfcxTableLimit, y, out lo);
+
+    /// <summary>
+    /// Lane-wise double-double from a piecewise table below <paramref name="tableLimit"/> and from the asymptotic
+    /// tail at and above it; the tail is evaluated only if some lane needs it (the scalar kernels branch the same way).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static V PieceOrTail(double[] pieces, double lastPiece, double[] tail, double tableLimit, V y, out V lo)
     {
-        var hi = Piece(ErfcxPieces, 33.0, y, out lo);
-        var inTail = Vector256.GreaterThanOrEqual(y, Vector256.Create(ErfcxTableLimit));
+        var hi = Piece(pieces, lastPiece, y, out lo);
+        var inTail = Vector256.GreaterThanOrEqual(y, Vector256.Create(tableLimit));
         if (AnyLane(inTail))
         {
-            var th = Tail(ErfcxTail, y, out var tl);
+            var th = Tail(tail, y, out var tl);
             hi = Vector256.ConditionalSelect(inTail, th, hi);
             lo = Vector256.ConditionalSelect(inTail, tl, lo);
         }

@@ -85,19 +85,7 @@ public static partial class Normal
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static V GVector(V y, out V lo)
-    {
-        var hi = Piece(CdfPieces, 47.0, y, out lo);
-        var inTail = Vector256.GreaterThanOrEqual(y, Vector256.Create(TableLimit));
-        if (AnyLane(inTail))
-        {
-            var th = Tail(CdfTail, y, out var tl);
-            hi = Vector256.ConditionalSelect(inTail, th, hi);
-            lo = Vector256.ConditionalSelect(inTail, tl, lo);
-        }
-
-        return hi;
-    }
+    private static V GVector(V y, out V lo) => PieceOrTail(CdfPieces, 47.0, CdfTail, TableLimit, y, out lo);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static V LowerTailVector(V y, out V rl, out V k, out V gh)
