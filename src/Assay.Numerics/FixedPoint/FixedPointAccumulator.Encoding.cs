@@ -64,15 +64,47 @@ public readonly partial struct FixedPointAccumulator
             throw new FormatException($"Count (bytes 18-25) must be at most MaxCount = 2^32; got {count}.");
         }
 
-        // Int128.MinValue has no positive counterpart, but it also exceeds every reachable bound (2^126).
-        var reachable = (UInt128)count << (scale.MagnitudeBits + scale.FractionBits);
-        var magnitude = sum == Int128.MinValue ? UInt128.MaxValue : (UInt128)(sum < Int128.Zero ? -sum : sum);
-        if (magnitude > reachable)
+        if (!IsReachable(scale, sum, count, out var reachable))
         {
             throw new FormatException(
                 $"Sum (bytes 2-17) = {sum} exceeds count × 2^{scale.MagnitudeBits + scale.FractionBits} = {reachable}, the largest sum {count} items can reach at scale {scale}.");
         }
 
         return new FixedPointAccumulator(scale.Id, sum, count);
+    }
+
+    /// <summary>The accumulator with a given scaled sum and count, for producers that add items their own (exact) way.</summary>
+    /// <param name="scale">One of the named scales.</param>
+    /// <param name="scaledSum">Σ round-half-even(item·2^FractionBits) over the items.</param>
+    /// <param name="count">Number of items, at most <see cref="MaxCount"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The scale is undefined, the count exceeds <see cref="MaxCount"/>, or
+    /// |<paramref name="scaledSum"/>| exceeds count × 2^(MagnitudeBits + FractionBits).</exception>
+    public static FixedPointAccumulator FromScaledSum(FixedPointScale scale, Int128 scaledSum, ulong count)
+    {
+        if (!scale.IsDefined)
+        {
+            throw new ArgumentOutOfRangeException(nameof(scale), "The scale must be Fine, Medium or Coarse.");
+        }
+
+        if (count > MaxCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"count must be at most MaxCount = 2^32 = {MaxCount}.");
+        }
+
+        if (!IsReachable(scale, scaledSum, count, out var reachable))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(scaledSum), $"|scaledSum| = |{scaledSum}| exceeds count × 2^{scale.MagnitudeBits + scale.FractionBits} = {reachable} at scale {scale}.");
+        }
+
+        return new FixedPointAccumulator(scale.Id, scaledSum, count);
+    }
+
+    private static bool IsReachable(FixedPointScale scale, Int128 sum, ulong count, out UInt128 reachable)
+    {
+        // Int128.MinValue has no positive counterpart, but it also exceeds every reachable bound (2^126).
+        reachable = (UInt128)count << (scale.MagnitudeBits + scale.FractionBits);
+        var magnitude = sum == Int128.MinValue ? UInt128.MaxValue : (UInt128)(sum < Int128.Zero ? -sum : sum);
+        return magnitude <= reachable;
     }
 }

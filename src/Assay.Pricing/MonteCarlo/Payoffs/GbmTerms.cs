@@ -1,0 +1,12 @@
+namespace Assay.Pricing.MonteCarlo.Payoffs;
+
+/// <summary>The model constants a payoff's GBM Greek estimators need.</summary>
+/// <param name="Spot">S(0).</param>
+/// <param name="Volatility">σ.</param>
+/// <param name="ExpiryYears">T.</param>
+/// <param name="Discount">e^(−rT).</param>
+internal readonly record struct GbmTerms(double Spot, double Volatility, double ExpiryYears, double Discount)
+{
+    public static GbmTerms From(GbmModel model) => new(
+        model.Spot, model.Volatility, model.ExpiryYears, Assay.Numerics.DMath.Exp(-model.Rate * model.ExpiryYears));
+}
