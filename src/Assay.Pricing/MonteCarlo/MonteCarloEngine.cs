@@ -138,26 +138,27 @@ public static class MonteCarloEngine
 
     private static (bool HasControl, double Mean) ControlOf(MonteCarloSpec spec) => spec.Model switch
     {
-        GbmModel gbm => Dispatch<(bool, double), ControlQuery>(spec.Payoff, gbm, default),
+        GbmModel gbm => Dispatch<(bool, double), ControlQuery>(spec.Payoff, GbmTerms.From(gbm), default),
         _ => throw UnknownModel(spec.Model),
     };
 
     private static BatchSums EvaluateValidated(MonteCarloSpec spec, long batchIndex, BatchVectorWidth vectorWidth) => spec.Model switch
     {
-        GbmModel gbm => Dispatch<BatchSums, GbmBatch>(spec.Payoff, gbm, new GbmBatch(gbm, spec.Settings, batchIndex, vectorWidth)),
+        GbmModel gbm => Dispatch<BatchSums, BatchOf<GbmStepper>>(
+            spec.Payoff, GbmTerms.From(gbm), new BatchOf<GbmStepper>(new GbmStepper(gbm, spec.Settings.Steps), spec.Settings, batchIndex, vectorWidth)),
         _ => throw UnknownModel(spec.Model),
     };
 
-    private static TResult Dispatch<TResult, TAction>(PayoffSpec payoff, GbmModel model, TAction action)
+    /// <summary>Builds the payoff struct of <paramref name="payoff"/> (Greek estimators from <paramref name="terms"/>) and hands it to <paramref name="action"/>.</summary>
+    private static TResult Dispatch<TResult, TAction>(PayoffSpec payoff, GbmTerms terms, TAction action)
         where TAction : IPayoffAction<TResult>
     {
-        var terms = GbmTerms.From(model);
         var isCall = payoff.Type == OptionType.Call;
         return payoff.Kind switch
         {
             PayoffKind.European => action.Invoke(new EuropeanPayoff(isCall, payoff.Strike, terms)),
             PayoffKind.Digital => action.Invoke(new CashDigitalPayoff(isCall, payoff.Strike, terms)),
-            _ => throw new PricingInputException("payoff", $"payoff {payoff.Kind} is not supported by the {model.GetType().Name} engine"),
+            _ => throw new PricingInputException("payoff", $"payoff {payoff.Kind} is not supported by the Monte Carlo engine"),
         };
     }
 
@@ -184,27 +185,25 @@ public static class MonteCarloEngine
             where TPayoff : struct, IPathPayoff => (payoff.HasControl, payoff.ControlMean);
     }
 
-    private readonly struct GbmBatch(GbmModel model, MonteCarloSettings settings, long batchIndex, BatchVectorWidth width) : IPayoffAction<BatchSums>
+    private readonly struct BatchOf<TStepper>(TStepper stepper, MonteCarloSettings settings, long batchIndex, BatchVectorWidth width) : IPayoffAction<BatchSums>
+        where TStepper : struct, IPathStepper
     {
         public BatchSums Invoke<TPayoff>(TPayoff payoff)
-            where TPayoff : struct, IPathPayoff
-        {
-            var stepper = new GbmStepper(model, settings.Steps);
-            return Resolve(width) switch
+            where TPayoff : struct, IPathPayoff => Resolve(width) switch
             {
-                BatchVectorWidth.Vector512 => BatchRunner.Run<Vector512Lane, Vector512<double>, TPayoff>(stepper, payoff, settings, batchIndex),
-                BatchVectorWidth.Vector256 => BatchRunner.Run<Vector256Lane, Vector256<double>, TPayoff>(stepper, payoff, settings, batchIndex),
-                _ => BatchRunner.Run<ScalarLane, bool, TPayoff>(stepper, payoff, settings, batchIndex),
+                BatchVectorWidth.Vector512 => BatchRunner.Run<Vector512Lane, Vector512<double>, TStepper, TPayoff>(stepper, payoff, settings, batchIndex),
+                BatchVectorWidth.Vector256 => BatchRunner.Run<Vector256Lane, Vector256<double>, TStepper, TPayoff>(stepper, payoff, settings, batchIndex),
+                _ => BatchRunner.Run<ScalarLane, bool, TStepper, TPayoff>(stepper, payoff, settings, batchIndex),
             };
-        }
     }
 
     /// <summary>The batch loop: walk lanes of paths, evaluate the payoff, add every lane's sample to exact sums.</summary>
     private static class BatchRunner
     {
-        public static BatchSums Run<TLane, TMask, TPayoff>(GbmStepper stepper, TPayoff payoff, MonteCarloSettings settings, long batchIndex)
+        public static BatchSums Run<TLane, TMask, TStepper, TPayoff>(TStepper stepper, TPayoff payoff, MonteCarloSettings settings, long batchIndex)
             where TLane : unmanaged, ILane<TLane, TMask>
             where TMask : unmanaged
+            where TStepper : struct, IPathStepper
             where TPayoff : struct, IPathPayoff
         {
             var firstPath = batchIndex * BatchPaths;
@@ -216,13 +215,13 @@ public static class MonteCarloEngine
             var k = 0L;
             for (; k + TLane.Width <= samples; k += TLane.Width)
             {
-                var sample = Sample<TLane, TMask, TPayoff>(stepper, payoff, settings, firstVariatePath + (ulong)k, antithetic);
+                var sample = Sample<TLane, TMask, TStepper, TPayoff>(stepper, payoff, settings, firstVariatePath + (ulong)k, antithetic);
                 sums.Add<TLane, TMask>(sample, firstPath, k);
             }
 
             for (; k < samples; k++)
             {
-                var sample = Sample<ScalarLane, bool, TPayoff>(stepper, payoff, settings, firstVariatePath + (ulong)k, antithetic);
+                var sample = Sample<ScalarLane, bool, TStepper, TPayoff>(stepper, payoff, settings, firstVariatePath + (ulong)k, antithetic);
                 sums.Add<ScalarLane, bool>(sample, firstPath, k);
             }
 
@@ -230,10 +229,11 @@ public static class MonteCarloEngine
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static PathSample<TLane> Sample<TLane, TMask, TPayoff>(
-            in GbmStepper stepper, in TPayoff payoff, in MonteCarloSettings settings, ulong variatePath, bool antithetic)
+        private static PathSample<TLane> Sample<TLane, TMask, TStepper, TPayoff>(
+            in TStepper stepper, in TPayoff payoff, in MonteCarloSettings settings, ulong variatePath, bool antithetic)
             where TLane : unmanaged, ILane<TLane, TMask>
             where TMask : unmanaged
+            where TStepper : struct, IPathStepper
             where TPayoff : struct, IPathPayoff
         {
             var requirements = payoff.Requirements;

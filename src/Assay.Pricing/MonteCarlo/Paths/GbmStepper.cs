@@ -8,7 +8,7 @@ namespace Assay.Pricing.MonteCarlo.Paths;
 /// ln S(t_i) − ln S(0) is accumulated as L_i = L_(i−1) + ((r − q − σ²/2)Δt + σ√Δt·Z_i) and S(t_i) = S(0)·e^(L_i),
 /// so no rounding compounds through products; Z_i is the normal of (seed, path, step i − 1, dimension 0).
 /// </remarks>
-internal readonly struct GbmStepper
+internal readonly struct GbmStepper : IPathStepper
 {
     private readonly double _drift;
     private readonly double _diffusion;
@@ -36,10 +36,8 @@ internal readonly struct GbmStepper
         where TLane : unmanaged, ILane<TLane, TMask>
         where TMask : unmanaged
     {
-        var stats = default(PathStatistics<TLane>);
         var spot = TLane.Constant(Spot);
-        stats.Minimum = spot;
-        stats.Maximum = spot;
+        var stats = PathObserver.Start<TLane, TMask>(spot);
         var logReturn = TLane.Constant(0.0);
         var brownian = TLane.Constant(0.0);
         var everyStep = requirements != PathRequirements.Terminal;
@@ -72,26 +70,6 @@ internal readonly struct GbmStepper
             return;
         }
 
-        var spot = TLane.Exp(logReturn) * Spot;
-        stats.Final = spot;
-        if ((requirements & PathRequirements.ArithmeticSum) != 0)
-        {
-            stats.ArithmeticSum += spot;
-        }
-
-        if ((requirements & PathRequirements.LogSum) != 0)
-        {
-            stats.LogSum += logReturn;
-        }
-
-        if ((requirements & PathRequirements.Minimum) != 0)
-        {
-            stats.Minimum = TLane.Min(stats.Minimum, spot);
-        }
-
-        if ((requirements & PathRequirements.Maximum) != 0)
-        {
-            stats.Maximum = TLane.Max(stats.Maximum, spot);
-        }
+        PathObserver.Observe<TLane, TMask>(ref stats, TLane.Exp(logReturn) * Spot, logReturn, requirements);
     }
 }
