@@ -72,7 +72,9 @@ public static class SurfaceCommand
             (g(k) >= 0) and calendar (w non-decreasing in T) arbitrage on k = -1.5..1.5 step 0.01 and lists violations.
 
             {QuotesHelp}
+
             {ParamsHelp}
+
             Exit code: 0 fitted and arbitrage-free on the grid, 2 fitted (parameters written) with arbitrage listed,
             1 usage, file or input error.
 
@@ -155,6 +157,7 @@ public static class SurfaceCommand
             between the expiries' forwards. Prints forward, log_moneyness, total_variance and implied_vol.
 
             {ParamsHelp}
+
             Example:
               assay surface vol --params params.csv --strike 105 --expiry 0.75
             """)
@@ -204,6 +207,7 @@ public static class SurfaceCommand
             per expiry with a legend, mids as dots and bid/ask as bars.
 
             {QuotesHelp}
+
             Example:
               assay surface plot --quotes samples/surface/quotes.csv --params params.csv --output smiles.svg
             """)
@@ -311,7 +315,7 @@ public static class SurfaceCommand
 
     private static string Name(SurfaceModel model) => model == SurfaceModel.Ssvi ? "ssvi" : "svi";
 
-    private static Option<string> QuotesOption() => new("--quotes", "-q") { Description = "The quotes CSV (schema below).", Required = true };
+    private static Option<string> QuotesOption() => new("--quotes", "-q") { Description = "The quotes CSV (schema in the description above).", Required = true };
 
     private static Option<string> ParamsOption() => new("--params", "-p") { Description = "A parameters CSV written by 'assay surface fit'.", Required = true };
 }

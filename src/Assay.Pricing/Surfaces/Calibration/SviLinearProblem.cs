@@ -11,7 +11,7 @@ namespace Assay.Pricing.Surfaces.Calibration;
 /// |d| ≤ ρ_max·c (|ρ| ≤ ρ_max, hence c ≥ 0); c + |d| ≤ 2σ (Lee: b(1 + |ρ|) ≤ 2); a ≤ max vᵢ (Zeliade's cap);
 /// and a + c·L(d/c) ≥ 0, where L is the chord interpolation of √(1 − ρ²) through ρ = −1, −0.6, 0, 0.6, 1. Because √(1 − ρ²)
 /// is concave, L ≤ √(1 − ρ²), so these four linear cuts imply the exact condition a + bσ√(1 − ρ²) ≥ 0 (minimum total
-/// variance not negative) and lose at most 0.15·bσ of the admissible range of a.
+/// variance not negative) and give up at most 0.24·bσ of the admissible range of a (at |ρ| ≈ 0.89).
 /// </para>
 /// <para>
 /// The problem is a strictly convex quadratic programme in three unknowns (when at least three distinct k are quoted),
