@@ -44,8 +44,8 @@ public static class AssayCommand
             """
             assay: verifiable derivatives computation.
 
-            Price options from CSV (assay price), solve implied volatilities (assay iv) and measure the
-            engines (assay bench). Every number is computed with deterministic kernels: the same bits on
+            Price options from CSV (assay price), solve implied volatilities (assay iv), fit SVI/SSVI
+            volatility surfaces (assay surface) and measure the engines (assay bench). Every number is computed with deterministic kernels: the same bits on
             every machine, thread count and SIMD width.
 
             Example:
@@ -54,6 +54,7 @@ public static class AssayCommand
         root.Add(PriceCommand(console, stdout, stderr));
         root.Add(IvCommand(console, stdout, stderr));
         root.Add(BenchCommand.Build(stdout));
+        root.Add(SurfaceCommand.Build(stdout, stderr));
         root.SetAction(parse =>
         {
             // No subcommand: explain ourselves rather than fail.
