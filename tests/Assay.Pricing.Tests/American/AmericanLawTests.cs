@@ -1,4 +1,5 @@
 using Assay.Pricing.Engines.American;
+using Assay.Pricing.Engines.FiniteDifference;
 using Assay.Pricing.Engines.Lattice;
 using Assay.Pricing.Instruments;
 
@@ -216,13 +217,18 @@ public sealed class AmericanLawTests
     [Theory]
     [InlineData(OptionType.Put, -0.01, -0.04)]
     [InlineData(OptionType.Call, -0.03, 0.0)]
-    public void Double_boundary_regime_falls_back_to_the_lattice(OptionType type, double r, double q)
+    public void Double_boundary_regime_uses_the_finite_difference_engine(OptionType type, double r, double q)
     {
         var p = new AmericanParameters(type, 100.0, 100.0, 2.0, r, q, 0.2);
         var g = AmericanOption.Greeks(p);
+        Assert.Equal(FiniteDifferenceAmerican.Greeks(p), g);
+        Assert.Equal(g.Price, AmericanOption.Price(p));
+
+        // The Leisen–Reimer lattice (1001/2003 steps, Richardson) is good to a few 1e-4 here.
         var tree = BinomialTree.Greeks(new BinomialTreeParameters(
-            type, ExerciseStyle.American, 100.0, 100.0, 2.0, r, q, 0.2, BinomialScheme.LeisenReimer, AmericanOption.FallbackSteps, true));
-        Assert.Equal(new AmericanResult(tree.Price, tree.Delta, tree.Gamma, tree.Vega, tree.Theta, tree.Rho), g);
+            type, ExerciseStyle.American, 100.0, 100.0, 2.0, r, q, 0.2, BinomialScheme.LeisenReimer, 1001, true));
+        Assert.True(Math.Abs(g.Price - tree.Price) <= 1e-3 * tree.Price, $"{p}: {g.Price:R} vs lattice {tree.Price:R}");
+        Assert.True(Math.Abs(g.Delta - tree.Delta) <= 1e-3, $"{p}: delta {g.Delta:R} vs lattice {tree.Delta:R}");
         var european = TestBlack.Price(type, 100.0, 100.0, 2.0, r, q, 0.2);
         Assert.True(g.Price > european + 1e-3, $"{p}: {g.Price:R} should carry an early-exercise premium over {european:R}");
     }

@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using Assay.Pricing.Engines.Lattice;
+using Assay.Pricing.Engines.FiniteDifference;
 using Assay.Pricing.Instruments;
 
 namespace Assay.Pricing.Engines.American;
@@ -13,13 +12,12 @@ namespace Assay.Pricing.Engines.American;
 /// (<see cref="AloScheme.Default"/>: 8 Chebyshev intervals, 4 FP-B iterations from a QD+ start, Gauss–Legendre
 /// orders 8 and 20 in θ) when κ = max(r', |r' − q'|)·√T/σ ≤ 5 and the last FP-B sweep contracted (its largest change
 /// at most half the previous one); otherwise FP-A on <see cref="AloScheme.Stable"/> (16 intervals, 16 sweeps, orders
-/// 16 and 64). If FP-A does not settle, the result is not finite or breaks P_E ≤ P ≤ K, the Leisen–Reimer tree is
-/// used; for κ &gt; 20 (the premium lives too close to expiry for either quadrature or lattice) an option beyond the
-/// perpetual boundary is worth its intrinsic value and anything else is refused with a
-/// <see cref="PricingInputException"/> naming <c>sigma</c>. If r' ≤ 0 and q' ≥ r' early exercise is never optimal
+/// 16 and 64). If FP-A does not settle, the result is not finite, breaks P_E ≤ P ≤ K, or κ &gt; 20 (the premium lives
+/// too close to expiry for the quadrature), an option beyond the perpetual boundary is worth its intrinsic value
+/// (exactly) and anything else is priced by the Crank–Nicolson finite-difference engine
+/// <see cref="FiniteDifferenceAmerican"/> on its default grid. If r' ≤ 0 and q' ≥ r' early exercise is never optimal
 /// (rK − qS ≤ 0 wherever the put is in the money) and the European price is returned; if q' &lt; r' ≤ 0 the exercise
-/// region can have two boundaries, which the method does not cover, and the Leisen–Reimer tree with
-/// <see cref="FallbackSteps"/> steps and Richardson extrapolation is used instead (slower, a few 1e-4 relative).
+/// region can have two boundaries, which the integral method does not cover, and the finite-difference engine is used.
 /// </para>
 /// <para>
 /// Greeks: delta and gamma are the exact spot derivatives of the engine's premium integral for a fixed boundary
@@ -28,14 +26,12 @@ namespace Assay.Pricing.Engines.American;
 /// <see cref="ExpiryRelativeBump"/> and <see cref="VolatilityRelativeBump"/> and absolute step
 /// <see cref="RateBump"/>; the price is a smooth function of these inputs for a fixed discretisation, so the
 /// difference error is O(h²). A rate step that would cross into another regime is replaced by a one-sided
-/// second-order difference.
+/// second-order difference. Where the finite-difference engine prices the option itself (double-boundary regime, or
+/// the fast method failed at the given inputs) all Greeks come from <see cref="FiniteDifferenceAmerican.Greeks"/>.
 /// </para>
 /// </remarks>
 public static class AmericanOption
 {
-    /// <summary>Lattice steps used where the fast method does not apply (double-boundary regime).</summary>
-    public const int FallbackSteps = 1001;
-
     /// <summary>Relative step in T for theta.</summary>
     public const double ExpiryRelativeBump = 1e-4;
 
@@ -46,7 +42,7 @@ public static class AmericanOption
     public const double RateBump = 1e-5;
 
     /// <summary>Present value of the American option described by <paramref name="p"/>.</summary>
-    /// <exception cref="PricingInputException">An input is outside its allowed range (see <see cref="AmericanParameters"/>), or sigma is too small for r, q and T (κ &gt; 20, see remarks).</exception>
+    /// <exception cref="PricingInputException">An input is outside its allowed range (see <see cref="AmericanParameters"/>).</exception>
     public static double Price(in AmericanParameters p)
     {
         p.Validate();
@@ -64,13 +60,10 @@ public static class AmericanOption
             return EuropeanBlack.Greeks(p.Type, p.Spot, p.Strike, p.ExpiryYears, p.Rate, p.DividendYield, p.Volatility);
         }
 
-        if (regime == ExerciseRegime.DoubleBoundary)
+        if (regime == ExerciseRegime.DoubleBoundary || !TrySingleBoundary(p, out var centre))
         {
-            var tree = BinomialTree.Greeks(Lattice(p));
-            return new AmericanResult(tree.Price, tree.Delta, tree.Gamma, tree.Vega, tree.Theta, tree.Rho);
+            return FiniteDifferenceAmerican.Greeks(p);
         }
-
-        var centre = Value(p);
 
         var hT = ExpiryRelativeBump * p.ExpiryYears;
         var theta = -(Value(p with { ExpiryYears = p.ExpiryYears + hT }).Price
@@ -113,84 +106,86 @@ public static class AmericanOption
 
     private static PutValue Value(in AmericanParameters p)
     {
-        var s = p.Spot;
-        var k = p.Strike;
-        var t = p.ExpiryYears;
-        var r = p.Rate;
-        var q = p.DividendYield;
-        var sigma = p.Volatility;
-        switch (Classify(p.Type, r, q))
+        switch (Classify(p.Type, p.Rate, p.DividendYield))
         {
             case ExerciseRegime.NeverExercised:
             {
-                var e = EuropeanBlack.Greeks(p.Type, s, k, t, r, q, sigma);
+                var e = EuropeanBlack.Greeks(p.Type, p.Spot, p.Strike, p.ExpiryYears, p.Rate, p.DividendYield, p.Volatility);
                 return new PutValue(e.Price, e.Delta, e.Gamma);
             }
 
             case ExerciseRegime.DoubleBoundary:
-            {
-                var tree = BinomialTree.Extrapolated(Lattice(p));
-                return new PutValue(tree.Price, tree.Delta, tree.Gamma);
-            }
+                return FiniteDifference(p);
 
             default:
-            {
-                // Put-equivalent by symmetry: a call is the put with spot K, strike S, rate q and yield r.
-                var isPut = p.Type == OptionType.Put;
-                var (putSpot, putStrike, putRate, putYield) = isPut ? (s, k, r, q) : (k, s, q, r);
-                if (!AndersenLakeOffengelds.TryPut(putSpot, putStrike, t, putRate, putYield, sigma, out var put, out _))
-                {
-                    return Fallback(p, t, putRate, putYield, sigma);
-                }
-
-                if (isPut)
-                {
-                    return put;
-                }
-
-                // C(S, K, r, q) = P(K, S, q, r). With P'(x, y) the symmetric put (spot x = K, strike y = S),
-                // homogeneity P' = x∂ₓP' + y∂ᵧP' gives ∂C/∂S = ∂ᵧP' = (P' − K∂ₓP')/S and ∂²C/∂S² = K²∂ₓₓP'/S².
-                var ratio = k / s;
-                return new PutValue(put.Price, (put.Price / s) - (ratio * put.Delta), ratio * ratio * put.Gamma);
-            }
+                return TrySingleBoundary(p, out var value) ? value : FiniteDifference(p);
         }
     }
 
-    /// <summary>The last resort where neither fixed-point form gives a trustworthy price: the lattice, or an error.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static PutValue Fallback(in AmericanParameters p, double t, double putRate, double putYield, double sigma)
+    /// <summary>The single-boundary regime by the fast method, or exactly where the spot is beyond the perpetual boundary.</summary>
+    /// <returns>False where neither applies and the finite-difference engine must price the option.</returns>
+    private static bool TrySingleBoundary(in AmericanParameters p, out PutValue value)
     {
-        var resolution = AndersenLakeOffengelds.Resolution(t, putRate, putYield, sigma);
-        if (!(resolution <= AndersenLakeOffengelds.ResolutionMax))
-        {
-            // The put boundary falls with time to expiry towards the perpetual one, B(τ) ≥ B∞ = Kλ/(λ − 1) (λ the
-            // negative root of λ² + (β − 1)λ − α = 0), so at or beyond B∞ exercising now is optimal at every τ.
-            var isPut = p.Type == OptionType.Put;
-            var (putSpot, putStrike) = isPut ? (p.Spot, p.Strike) : (p.Strike, p.Spot);
-            var sigma2 = sigma * sigma;
-            var alpha = 2.0 * putRate / sigma2;
-            var b = (2.0 * (putRate - putYield) / sigma2) - 1.0;
-            var d = Math.Sqrt((b * b) + (4.0 * alpha));
-            var lambda = b >= 0 ? -0.5 * (b + d) : -2.0 * alpha / (d - b);
-            if (putSpot <= putStrike * lambda / (lambda - 1.0))
-            {
-                return isPut ? new PutValue(p.Strike - p.Spot, -1.0, 0.0) : new PutValue(p.Spot - p.Strike, 1.0, 0.0);
-            }
+        var s = p.Spot;
+        var k = p.Strike;
+        var t = p.ExpiryYears;
+        var sigma = p.Volatility;
 
-            // Neither the premium quadrature nor the lattice (its up probability saturates) resolves an exercise
-            // premium this concentrated in time; refusing is better than a silent wrong number.
-            InputGuard.Fail(
-                "sigma",
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"sigma = {sigma:R} is too small for this rate and expiry: max(r', |r' - q'|)*sqrt(T)/sigma = {resolution:G4} must be <= {AndersenLakeOffengelds.ResolutionMax:R} (r', q' are the rate and yield of the put-equivalent)"));
+        // Put-equivalent by symmetry: a call is the put with spot K, strike S, rate q and yield r.
+        var isPut = p.Type == OptionType.Put;
+        var (putSpot, putStrike, putRate, putYield) = isPut ? (s, k, p.Rate, p.DividendYield) : (k, s, p.DividendYield, p.Rate);
+        if (!AndersenLakeOffengelds.TryPut(putSpot, putStrike, t, putRate, putYield, sigma, out var put, out _))
+        {
+            return BeyondPerpetualBoundary(p, t, putRate, putYield, sigma, out value);
         }
 
-        var tree = BinomialTree.Extrapolated(Lattice(p));
-        return new PutValue(tree.Price, tree.Delta, tree.Gamma);
+        if (isPut)
+        {
+            value = put;
+            return true;
+        }
+
+        // C(S, K, r, q) = P(K, S, q, r). With P'(x, y) the symmetric put (spot x = K, strike y = S),
+        // homogeneity P' = x∂ₓP' + y∂ᵧP' gives ∂C/∂S = ∂ᵧP' = (P' − K∂ₓP')/S and ∂²C/∂S² = K²∂ₓₓP'/S².
+        var ratio = k / s;
+        value = new PutValue(put.Price, (put.Price / s) - (ratio * put.Delta), ratio * ratio * put.Gamma);
+        return true;
     }
 
-    private static BinomialTreeParameters Lattice(in AmericanParameters p) =>
-        new(p.Type, ExerciseStyle.American, p.Spot, p.Strike, p.ExpiryYears, p.Rate, p.DividendYield, p.Volatility,
-            BinomialScheme.LeisenReimer, FallbackSteps, Richardson: true);
+    /// <summary>Where the fast method failed with κ &gt; 20: the exact intrinsic value if the spot is beyond the perpetual boundary.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool BeyondPerpetualBoundary(in AmericanParameters p, double t, double putRate, double putYield, double sigma, out PutValue value)
+    {
+        value = default;
+        var resolution = AndersenLakeOffengelds.Resolution(t, putRate, putYield, sigma);
+        if (resolution <= AndersenLakeOffengelds.ResolutionMax)
+        {
+            return false;
+        }
+
+        // The put boundary falls with time to expiry towards the perpetual one, B(τ) ≥ B∞ = Kλ/(λ − 1) (λ the
+        // negative root of λ² + (β − 1)λ − α = 0), so at or beyond B∞ exercising now is optimal at every τ.
+        var isPut = p.Type == OptionType.Put;
+        var (putSpot, putStrike) = isPut ? (p.Spot, p.Strike) : (p.Strike, p.Spot);
+        var sigma2 = sigma * sigma;
+        var alpha = 2.0 * putRate / sigma2;
+        var b = (2.0 * (putRate - putYield) / sigma2) - 1.0;
+        var d = Math.Sqrt((b * b) + (4.0 * alpha));
+        var lambda = b >= 0 ? -0.5 * (b + d) : -2.0 * alpha / (d - b);
+        if (!(putSpot <= putStrike * lambda / (lambda - 1.0)))
+        {
+            return false;
+        }
+
+        value = isPut ? new PutValue(p.Strike - p.Spot, -1.0, 0.0) : new PutValue(p.Spot - p.Strike, 1.0, 0.0);
+        return true;
+    }
+
+    /// <summary>Price, delta and gamma from the finite-difference engine on its default grid.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PutValue FiniteDifference(in AmericanParameters p)
+    {
+        var fd = FiniteDifferenceAmerican.Price(p);
+        return new PutValue(fd.Price, fd.Delta, fd.Gamma);
+    }
 }
