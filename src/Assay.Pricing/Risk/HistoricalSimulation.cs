@@ -46,6 +46,8 @@ public static class HistoricalSimulation
 
     private readonly struct Shock(double[] spots, double[][] returns) : IScenarioShock
     {
+        public int ScratchLength(int factors) => 0;
+
         public void Spots(int scenario, Span<double> shocked, Span<double> scratch)
         {
             for (var f = 0; f < shocked.Length; f++)

@@ -3,7 +3,7 @@ namespace Assay.Pricing.Risk;
 /// <summary>Full revaluation of many scenarios in fixed blocks, in parallel, with a result independent of the thread count.</summary>
 internal static class ScenarioBlocks
 {
-    /// <summary>Scenarios per block: the unit of parallel work.</summary>
+    /// <summary>Scenarios per block: the unit of parallel work (a multiple of 4, so vector shocks start blocks aligned).</summary>
     public const int BlockSize = 1024;
 
     /// <summary>P&amp;L[i] = valuation.ProfitAndLoss(shock.Spots(i)) for i in [0, <paramref name="count"/>).</summary>
@@ -30,7 +30,7 @@ internal static class ScenarioBlocks
         where TShock : struct, IScenarioShock
     {
         var shocked = new double[factors];
-        var scratch = new double[factors];
+        var scratch = new double[shock.ScratchLength(factors)];
         var end = Math.Min(pnl.Length, endBlock * BlockSize);
         for (var i = firstBlock * BlockSize; i < end; i++)
         {
