@@ -44,9 +44,9 @@ public static class AssayCommand
             """
             assay: verifiable derivatives computation.
 
-            Price options from CSV (assay price), solve implied volatilities (assay iv) and measure the
-            engines (assay bench). Every number is computed with deterministic kernels: the same bits on
-            every machine, thread count and SIMD width.
+            Price options from CSV (assay price), solve implied volatilities (assay iv), compute portfolio
+            value-at-risk (assay var) and measure the engines (assay bench). Every number is computed with
+            deterministic kernels: the same bits on every machine, thread count and SIMD width.
 
             Example:
               assay price --model bsm --input samples/book-bsm.csv
@@ -54,6 +54,7 @@ public static class AssayCommand
         root.Add(PriceCommand(console, stdout, stderr));
         root.Add(IvCommand(console, stdout, stderr));
         root.Add(BenchCommand.Build(stdout));
+        root.Add(VarCommand.Build(stdout, stderr));
         root.SetAction(parse =>
         {
             // No subcommand: explain ourselves rather than fail.

@@ -26,4 +26,8 @@ public sealed class Portfolio
 
     /// <summary>The positions in input order.</summary>
     public IReadOnlyList<Position> Positions { get; }
+
+    /// <summary>Checks that every underlying is in <paramref name="market"/> and every option and future outlives a horizon of <paramref name="horizonDays"/>.</summary>
+    /// <exception cref="PricingInputException">Fields <c>underlying</c>, <c>T</c> or <c>horizon_days</c>, naming the position.</exception>
+    public void Validate(MarketData market, int horizonDays) => _ = PortfolioValuation.Create(this, market, horizonDays);
 }
