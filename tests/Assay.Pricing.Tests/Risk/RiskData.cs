@@ -41,4 +41,20 @@ internal static class RiskData
         string[] names = ["DAX", "SMI", "CAC", "FTSE"];
         return new PriceHistory(names, [.. names.Select(n => rows.Select(r => Number(r[n])).ToArray())]);
     }
+
+    public static CorrelationMatrix EuropeanCorrelation() => new(["DAX", "SMI", "CAC", "FTSE"],
+    [
+        1.0, 0.6, 0.7, 0.5,
+        0.6, 1.0, 0.6, 0.5,
+        0.7, 0.6, 1.0, 0.6,
+        0.5, 0.5, 0.6, 1.0,
+    ]);
+
+    /// <summary>The options portfolio under flat vols and <see cref="EuropeanCorrelation"/>, 1 day, c = 0.99.</summary>
+    public static MonteCarloVarParameters OptionsBook(ulong seed, int scenarios)
+    {
+        var market = Market();
+        return new MonteCarloVarParameters(
+            Portfolio("options"), market, ReturnCovariance.FromVolatilities(market, EuropeanCorrelation(), 1), 0.99, 1, scenarios, seed);
+    }
 }
