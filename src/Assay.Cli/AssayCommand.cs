@@ -44,9 +44,14 @@ public static class AssayCommand
             """
             assay: verifiable derivatives computation.
 
-            Price options from CSV (assay price), solve implied volatilities (assay iv), fit SVI/SSVI
-            volatility surfaces (assay surface) and measure the engines (assay bench). Every number is computed with deterministic kernels: the same bits on
-            every machine, thread count and SIMD width.
+            Commands:
+              price     price every row of a CSV book with one model, with Greeks
+              iv        implied volatilities from prices
+              var       portfolio value-at-risk and expected shortfall
+              surface   fit, query and plot SVI/SSVI volatility surfaces
+              bench     measure the engines
+            Every number is computed with deterministic kernels: the same bits on every machine, thread
+            count and SIMD width.
 
             Example:
               assay price --model bsm --input samples/book-bsm.csv
@@ -54,6 +59,7 @@ public static class AssayCommand
         root.Add(PriceCommand(console, stdout, stderr));
         root.Add(IvCommand(console, stdout, stderr));
         root.Add(BenchCommand.Build(stdout));
+        root.Add(VarCommand.Build(stdout, stderr));
         root.Add(SurfaceCommand.Build(stdout, stderr));
         root.SetAction(parse =>
         {
