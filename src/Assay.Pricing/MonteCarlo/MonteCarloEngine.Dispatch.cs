@@ -12,6 +12,7 @@ public static partial class MonteCarloEngine
     private static (bool HasControl, double Mean) ControlOf(MonteCarloSpec spec) => spec.Model switch
     {
         GbmModel gbm => Dispatch<(bool, double), ControlQuery>(spec.Payoff, GbmTerms.From(gbm), default),
+        HestonModel heston => DispatchHeston<(bool, double), ControlQuery>(spec.Payoff, heston, default),
         _ => throw UnknownModel(spec.Model),
     };
 
@@ -19,6 +20,7 @@ public static partial class MonteCarloEngine
     {
         GbmModel gbm => Dispatch<BatchSums, BatchOf<GbmStepper>>(
             spec.Payoff, GbmTerms.From(gbm), new BatchOf<GbmStepper>(new GbmStepper(gbm, spec.Settings.Steps), spec.Settings, batchIndex, vectorWidth)),
+        HestonModel heston => EvaluateHeston(spec, heston, batchIndex, vectorWidth),
         _ => throw UnknownModel(spec.Model),
     };
 

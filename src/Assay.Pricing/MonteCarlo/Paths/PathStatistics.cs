@@ -23,4 +23,7 @@ internal struct PathStatistics<TLane>
 
     /// <summary>max(S(0), S(t_1), …, S(t_n)).</summary>
     public TLane Maximum;
+
+    /// <summary>S̃(T) of a GBM shadow path driven by the same spot Brownian motion (stochastic-volatility models; zero otherwise).</summary>
+    public TLane Shadow;
 }
