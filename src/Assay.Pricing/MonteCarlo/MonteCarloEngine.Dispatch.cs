@@ -13,6 +13,7 @@ public static partial class MonteCarloEngine
     {
         GbmModel gbm => Dispatch<(bool, double), ControlQuery>(spec.Payoff, GbmTerms.From(gbm), default),
         HestonModel heston => DispatchHeston<(bool, double), ControlQuery>(spec.Payoff, heston, default),
+        BasketModel => (false, 0.0),
         _ => throw UnknownModel(spec.Model),
     };
 
@@ -21,6 +22,7 @@ public static partial class MonteCarloEngine
         GbmModel gbm => Dispatch<BatchSums, BatchOf<GbmStepper>>(
             spec.Payoff, GbmTerms.From(gbm), new BatchOf<GbmStepper>(new GbmStepper(gbm, spec.Settings.Steps), spec.Settings, batchIndex, vectorWidth)),
         HestonModel heston => EvaluateHeston(spec, heston, batchIndex, vectorWidth),
+        BasketModel basket => EvaluateBasket(spec, basket, batchIndex, vectorWidth),
         _ => throw UnknownModel(spec.Model),
     };
 

@@ -8,4 +8,7 @@ public enum PayoffKind
 
     /// <summary>Cash-or-nothing digital: pays 1 when θ(S_T − K) &gt; 0.</summary>
     Digital,
+
+    /// <summary>European option on a basket value Σ w_i·S_i(T) (with <see cref="BasketModel"/>).</summary>
+    Basket,
 }
