@@ -64,7 +64,7 @@ internal static class PathObserver
     /// <param name="spot">S(t_i).</param>
     /// <param name="logReturn">ln(S(t_i)/S(0)).</param>
     /// <param name="requirements">The statistics to update (the terminal spot always is).</param>
-    /// <exception cref="NotSupportedException">The requirements need the full form (<see cref="ObserveStep{TLane, TMask}"/>).</exception>
+    /// <exception cref="PricingInputException">The requirements need the full form (<see cref="ObserveStep{TLane, TMask}"/>); field <c>payoff</c>.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Observe<TLane, TMask>(ref PathStatistics<TLane> stats, TLane spot, TLane logReturn, PathRequirements requirements)
         where TLane : unmanaged, ILane<TLane, TMask>
@@ -242,6 +242,7 @@ internal static class PathObserver
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowNeedsFullObservation(PathRequirements requirements) =>
-        throw new NotSupportedException(
-            $"The path requirements {requirements} need a stepper that observes through PathObserver.ObserveStep (fixing schedule, bridge, barrier, sensitivities); this model's stepper does not.");
+        throw new PricingInputException(
+            "payoff",
+            $"this payoff needs {requirements.Kinds} (fixings {requirements.FixingCount}), which this model's path stepper does not provide (it must observe through PathObserver.ObserveStep); use the GBM model");
 }
