@@ -35,6 +35,12 @@ public static partial class MonteCarloEngine
         {
             PayoffKind.European => action.Invoke(new EuropeanPayoff(isCall, payoff.Strike, terms)),
             PayoffKind.Digital => action.Invoke(new CashDigitalPayoff(isCall, payoff.Strike, terms)),
+            PayoffKind.ArithmeticAsian => action.Invoke(new ArithmeticAsianPayoff(isCall, payoff.Strike, payoff.FixingCount, terms)),
+            PayoffKind.GeometricAsian => action.Invoke(new GeometricAsianPayoff(isCall, payoff.Strike, payoff.FixingCount, terms)),
+            PayoffKind.Barrier => action.Invoke(new BarrierPayoff(
+                isCall, payoff.Strike, payoff.BarrierType, payoff.Barrier, payoff.Rebate, payoff.Monitoring, terms)),
+            PayoffKind.FixedLookback => action.Invoke(new LookbackPayoff(isCall, floating: false, payoff.Strike, payoff.Monitoring, terms)),
+            PayoffKind.FloatingLookback => action.Invoke(new LookbackPayoff(isCall, floating: true, payoff.Strike, payoff.Monitoring, terms)),
             _ => throw new PricingInputException("payoff", $"payoff {payoff.Kind} is not supported by the Monte Carlo engine"),
         };
     }

@@ -1,27 +1,43 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using Assay.Numerics;
 using Assay.Pricing.Batch;
 
 namespace Assay.Pricing.MonteCarlo.Paths;
 
 /// <summary>The exact log-Euler walk of geometric Brownian motion on a uniform grid, lane-generic.</summary>
 /// <remarks>
-/// ln S(t_i) − ln S(0) is accumulated as L_i = L_(i−1) + ((r − q − σ²/2)Δt + σ√Δt·Z_i) and S(t_i) = S(0)·e^(L_i),
-/// so no rounding compounds through products; Z_i is the normal of (seed, path, step i − 1, dimension 0).
+/// <para>ln S(t_i) − ln S(0) is accumulated as L_i = L_(i−1) + ((r − q − σ²/2)Δt + σ√Δt·Z_i) and S(t_i) = S(0)·e^(L_i),
+/// so no rounding compounds through products; Z_i is the normal of (seed, path, step i − 1, dimension 0).</para>
+/// <para>Path-dependent requirements go through <see cref="PathObserver.ObserveStep{TLane, TMask}"/> with the step's
+/// bridge variance v = σ²Δt, the sensitivity ∂L_i/∂σ = W(t_i) − σt_i (t_i = i·Δt) and, when bridge extremes are
+/// needed, the uniform U_i of (seed, path, step i − 1, dimension 1). The likelihood-ratio scores are
+/// Z_1/(S(0)σ√Δt) for S(0) (only the first increment depends on S(0)) and (Σ Z_i² − n)/σ − W(T) for σ.</para>
 /// </remarks>
 internal readonly struct GbmStepper : IPathStepper
 {
+    /// <summary>Factor index of the uniforms that sample the bridge extremes.</summary>
+    public const uint BridgeUniformDimension = 1;
+
     private readonly double _drift;
     private readonly double _diffusion;
     private readonly double _sqrtDt;
+    private readonly double _dt;
+    private readonly double _volatility;
+    private readonly double _stepDiscount;
 
     public GbmStepper(GbmModel model, int steps)
     {
         Spot = model.Spot;
         Steps = steps;
         var dt = model.ExpiryYears / steps;
+        _dt = dt;
         _sqrtDt = Math.Sqrt(dt);
+        _volatility = model.Volatility;
         _drift = (model.Rate - model.DividendYield - (0.5 * model.Volatility * model.Volatility)) * dt;
         _diffusion = model.Volatility * _sqrtDt;
+        _stepDiscount = DMath.Exp(-model.Rate * dt);
     }
 
     /// <summary>S(0).</summary>
@@ -36,40 +52,155 @@ internal readonly struct GbmStepper : IPathStepper
         where TLane : unmanaged, ILane<TLane, TMask>
         where TMask : unmanaged
     {
+        if (requirements != PathRequirements.Terminal)
+        {
+            return WalkObserved<TLane, TMask>(seed, firstPath, negate, requirements);
+        }
+
         var spot = TLane.Constant(Spot);
         var stats = PathObserver.Start<TLane, TMask>(spot);
         var logReturn = TLane.Constant(0.0);
         var brownian = TLane.Constant(0.0);
-        var everyStep = requirements != PathRequirements.Terminal;
         var sign = negate ? -1.0 : 1.0;
         for (var step = 0; step < Steps; step += 2)
         {
             LaneNormals.Pair<TLane>(seed, firstPath, (uint)(step >> 1), 0, out var even, out var odd);
-            Advance<TLane, TMask>(ref stats, ref logReturn, ref brownian, even * sign, everyStep, requirements);
+            logReturn += _drift + (even * sign * _diffusion);
+            brownian += even * sign * _sqrtDt;
             if (step + 1 < Steps)
             {
-                Advance<TLane, TMask>(ref stats, ref logReturn, ref brownian, odd * sign, everyStep, requirements);
+                logReturn += _drift + (odd * sign * _diffusion);
+                brownian += odd * sign * _sqrtDt;
             }
         }
 
-        stats.Final = everyStep ? stats.Final : spot * TLane.Exp(logReturn);
+        stats.Final = spot * TLane.Exp(logReturn);
         stats.Brownian = brownian;
         return stats;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Advance<TLane, TMask>(
-        ref PathStatistics<TLane> stats, ref TLane logReturn, ref TLane brownian, TLane z, bool everyStep, PathRequirements requirements)
+    private PathStatistics<TLane> WalkObserved<TLane, TMask>(ulong seed, ulong firstPath, bool negate, PathRequirements requirements)
         where TLane : unmanaged, ILane<TLane, TMask>
         where TMask : unmanaged
     {
-        logReturn += _drift + (z * _diffusion);
-        brownian += z * _sqrtDt;
-        if (!everyStep)
+        var fixingInterval = FixingInterval(requirements);
+        var hasBarrier = requirements.Has(PathStatisticKinds.DownBarrier | PathStatisticKinds.UpBarrier);
+        var logBarrier = hasBarrier ? DMath.Log(requirements.Barrier / Spot) : 0.0;
+        var stats = PathObserver.Start<TLane, TMask>(TLane.Constant(Spot), requirements, logBarrier);
+        var walk = new WalkState<TLane>
         {
-            return;
+            Sensitivities = requirements.Has(PathStatisticKinds.Sensitivities),
+            Scores = requirements.Has(PathStatisticKinds.Scores),
+            UntilFixing = fixingInterval,
+            FixingInterval = fixingInterval,
+        };
+        walk.Step.InitialSpot = Spot;
+        walk.Step.LogBarrier = logBarrier;
+        walk.Step.Variance = _diffusion * _diffusion;
+        walk.Step.VarianceVega = 2.0 * _volatility * _dt;
+        walk.Step.Discount = 1.0;
+        var uniforms = requirements.Has(PathStatisticKinds.Bridge) && requirements.Has(PathStatisticKinds.Minimum | PathStatisticKinds.Maximum);
+        var sign = negate ? -1.0 : 1.0;
+        var firstNormal = TLane.Constant(0.0);
+        for (var step = 0; step < Steps; step += 2)
+        {
+            var stepPair = (uint)(step >> 1);
+            LaneNormals.Pair<TLane>(seed, firstPath, stepPair, 0, out var even, out var odd);
+            var evenUniform = default(TLane);
+            var oddUniform = default(TLane);
+            if (uniforms)
+            {
+                LaneUniforms.Pair<TLane>(seed, firstPath, stepPair, BridgeUniformDimension, out evenUniform, out oddUniform);
+            }
+
+            even *= sign;
+            if (step == 0)
+            {
+                firstNormal = even;
+            }
+
+            Advance<TLane, TMask>(ref stats, ref walk, even, evenUniform, step, requirements);
+            if (step + 1 < Steps)
+            {
+                Advance<TLane, TMask>(ref stats, ref walk, odd * sign, oddUniform, step + 1, requirements);
+            }
         }
 
-        PathObserver.Observe<TLane, TMask>(ref stats, TLane.Exp(logReturn) * Spot, logReturn, requirements);
+        stats.Brownian = walk.Brownian;
+        if (walk.Scores)
+        {
+            stats.DeltaScore = firstNormal * (1.0 / (Spot * _diffusion));
+            stats.VegaScore = ((walk.NormalSquares - Steps) * (1.0 / _volatility)) - walk.Brownian;
+        }
+
+        return stats;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Advance<TLane, TMask>(ref PathStatistics<TLane> stats, ref WalkState<TLane> walk, TLane z, TLane uniform, int step, in PathRequirements requirements)
+        where TLane : unmanaged, ILane<TLane, TMask>
+        where TMask : unmanaged
+    {
+        ref var s = ref walk.Step;
+        s.PreviousLogReturn = s.LogReturn;
+        s.PreviousSensitivity = s.Sensitivity;
+        s.LogReturn += _drift + (z * _diffusion);
+        walk.Brownian += z * _sqrtDt;
+        if (walk.Sensitivities)
+        {
+            s.Sensitivity = walk.Brownian - (_volatility * ((step + 1) * _dt));
+        }
+
+        if (walk.Scores)
+        {
+            walk.NormalSquares += z * z;
+        }
+
+        s.Spot = TLane.Exp(s.LogReturn) * Spot;
+        s.Uniform = uniform;
+        s.Discount *= _stepDiscount;
+        s.IsFixing = --walk.UntilFixing == 0;
+        if (s.IsFixing)
+        {
+            walk.UntilFixing = walk.FixingInterval;
+        }
+
+        PathObserver.ObserveStep<TLane, TMask>(ref stats, s, requirements);
+    }
+
+    private int FixingInterval(in PathRequirements requirements)
+    {
+        var fixings = requirements.FixingCount;
+        if (fixings == 0)
+        {
+            return 1;
+        }
+
+        if (fixings < 0 || Steps % fixings != 0)
+        {
+            ThrowFixingsDoNotDivideSteps(fixings, Steps);
+        }
+
+        return Steps / fixings;
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowFixingsDoNotDivideSteps(int fixings, int steps) =>
+        throw new PricingInputException(
+            "n_fixings",
+            string.Create(CultureInfo.InvariantCulture, $"n_fixings must divide steps (the fixings are every (steps/n_fixings)-th grid date); got n_fixings={fixings}, steps={steps}"));
+
+    /// <summary>The running state of one walk besides the statistics.</summary>
+    private struct WalkState<TLane>
+        where TLane : unmanaged
+    {
+        public PathStep<TLane> Step;
+        public TLane Brownian;
+        public TLane NormalSquares;
+        public int UntilFixing;
+        public int FixingInterval;
+        public bool Sensitivities;
+        public bool Scores;
     }
 }
