@@ -8,4 +8,7 @@ public enum PayoffKind
 
     /// <summary>Cash-or-nothing digital: pays 1 when θ(S_T − K) &gt; 0.</summary>
     Digital,
+
+    /// <summary>American vanilla exercisable at the grid dates t_i = i·T/steps, priced by Longstaff–Schwartz (<see cref="LongstaffSchwartz.LongstaffSchwartzEngine"/>).</summary>
+    American,
 }
