@@ -10,7 +10,8 @@ namespace Assay.Pricing.MonteCarlo.LongstaffSchwartz;
 /// <see cref="Coefficients"/> are the least-squares fit c(x) = Σ_j β_j·x^j, over the in-the-money pilot paths, of the
 /// future cash flow per unit of K (put) or of S(t_i) (call), discounted to t_i; in those units the intrinsic value is
 /// 1 − x, and x*_i is the largest x in (0, 1) where 1 − x &gt; c(x) (<see cref="ExerciseBoundary"/> gives it in spot).
-/// A date without a rule (too few in-the-money pilot paths, or 1 − x ≤ c(x) throughout) never exercises.</para>
+/// A date without a rule (too few in-the-money pilot paths, or 1 − x ≤ c(x) throughout) never exercises; neither does any
+/// date of a contract that early exercise cannot pay for (a call with q ≤ 0 and r ≥ q, a put with r ≤ 0 and q ≥ r).</para>
 /// <para>The policy is a pure function of the model, the contract, the steps, the seed and <see cref="PolicyPaths"/>;
 /// <see cref="LongstaffSchwartzEngine.FitPolicy"/> recomputes it bit for bit.</para>
 /// </remarks>

@@ -40,7 +40,11 @@ internal static class PolicyFitter
         var discounts = grid.Discounts;
         var evenNormals = new double[pilotPaths];
         var evenStored = false;
-        for (var date = n - 1; date >= 1; date--)
+        // Merton (1973): a call with q ≤ 0 and r ≥ q (a put with r ≤ 0 and q ≥ r) is never worth exercising early, where a
+        // fitted rule could only lose value to regression noise; such contracts get no rule at all.
+        var mayExercise = grid.IsCall ? !(grid.Model.DividendYield <= 0.0 && grid.Model.Rate >= grid.Model.DividendYield)
+            : !(grid.Model.Rate <= 0.0 && grid.Model.DividendYield >= grid.Model.Rate);
+        for (var date = mayExercise ? n - 1 : 0; date >= 1; date--)
         {
             equations.Clear();
             var next = date + 1;
