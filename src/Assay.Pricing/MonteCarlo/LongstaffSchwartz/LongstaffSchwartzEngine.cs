@@ -10,7 +10,8 @@ namespace Assay.Pricing.MonteCarlo.LongstaffSchwartz;
 /// <para>Pass 1 (<see cref="FitPolicy"/>): backward induction on <see cref="PolicyPathsFor"/>(paths) pilot paths drawn from
 /// the variate paths <see cref="PolicyPathOffset"/> + j of the task seed; at each date the discounted future cash flows
 /// of the in-the-money pilot paths are regressed on 1, x, …, x^(<see cref="BasisSize"/> − 1) with x = S/K (put) or K/S
-/// (call), through normal equations summed exactly in fixed point and solved by Cholesky in a fixed order (see
+/// (call), through normal equations summed exactly in fixed point and solved by Cholesky in a fixed order; a path
+/// exercises when its x is at or below the largest x where the intrinsic value exceeds the fit (see
 /// <see cref="ExercisePolicy"/>). Pass 2: the engine's batches price the option with that fixed rule; a batch is a pure
 /// function of (spec, batch index). Because the rule is fitted on other paths, the price is a low-biased estimator of
 /// the Bermudan value (Glasserman 2004, §8.6).</para>
@@ -20,7 +21,7 @@ namespace Assay.Pricing.MonteCarlo.LongstaffSchwartz;
 /// </remarks>
 public static class LongstaffSchwartzEngine
 {
-    /// <summary>m: basis functions 1, x, x² per exercise date.</summary>
+    /// <summary>m: basis functions 1, x, x², x³ per exercise date (as many as the constant and three weighted Laguerre polynomials of Longstaff and Schwartz).</summary>
     public const int BasisSize = 4;
 
     /// <summary>Fewest pilot paths fitted on (and the count used below it).</summary>
