@@ -31,6 +31,11 @@ public static partial class MonteCarloEngine
     {
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
+        if (spec.Payoff.Kind == PayoffKind.American)
+        {
+            return LongstaffSchwartz.LongstaffSchwartzEngine.RunValidated(spec, progress, cancellationToken);
+        }
+
         var batchCount = spec.BatchCount;
         var batches = new BatchSums[batchCount];
         long done = 0;
@@ -80,7 +85,9 @@ public static partial class MonteCarloEngine
                 nameof(batchIndex), batchIndex, $"batchIndex must be in [0, {spec.BatchCount - 1}] for {spec.Settings.Paths} paths.");
         }
 
-        return EvaluateValidated(spec, batchIndex, vectorWidth);
+        return spec.Payoff.Kind == PayoffKind.American
+            ? LongstaffSchwartz.LongstaffSchwartzEngine.EvaluateBatchValidated(spec, batchIndex, vectorWidth)
+            : EvaluateValidated(spec, batchIndex, vectorWidth);
     }
 
     /// <summary>The estimate that <paramref name="totals"/> (the merged sums of all batches of <paramref name="spec"/>) imply.</summary>
@@ -94,7 +101,7 @@ public static partial class MonteCarloEngine
         var (vega, varVega) = MeanAndVariance(totals.Vega, totals.VegaSquared, n);
         var price = meanY;
         var priceVariance = varY;
-        var (hasControl, controlMean) = ControlOf(spec);
+        var (hasControl, controlMean) = spec.Payoff.Kind == PayoffKind.American ? AmericanControlOf(spec) : ControlOf(spec);
         if (hasControl)
         {
             var (meanC, varC) = MeanAndVariance(totals.Control, totals.ControlSquared, n);

@@ -26,4 +26,7 @@ public enum PayoffKind
 
     /// <summary>European option on a basket value Σ w_i·S_i(T) (with <see cref="BasketModel"/>).</summary>
     Basket,
+
+    /// <summary>American vanilla exercisable at the grid dates t_i = i·T/steps, priced by Longstaff–Schwartz (<see cref="LongstaffSchwartz.LongstaffSchwartzEngine"/>).</summary>
+    American,
 }
