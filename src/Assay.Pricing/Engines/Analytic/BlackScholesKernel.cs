@@ -85,7 +85,13 @@ internal static partial class BlackScholesKernel
         residual = TLane.Select(TLane.LessThanOrEqual(TLane.Abs(residual), TLane.Constant(1e-15)), residual, zero);
         var carry = (rate - dividendYield) * expiryYears;
         carry = TLane.Min(TLane.Max(carry, TLane.Constant(-MaxCarry)), TLane.Constant(MaxCarry));
-        var x = (TLane.Log(quotient) + residual) + carry;
+        var logQuotient = TLane.Log(quotient);
+
+        // Both discount factors depend on the inputs only, so these two calls run in the shadow of Log (which the
+        // rest waits for); high = max(S·e^(−qT), K·e^(−rT)) then selects per lane without a third, dependent Exp.
+        var dividendDiscount = TLane.Exp(-(dividendYield * expiryYears));
+        var rateDiscount = TLane.Exp(-(rate * expiryYears));
+        var x = (logQuotient + residual) + carry;
 
         // Plain s = σ√T, h = x/s and v² first. Where |v| ≤ PlainMaxAbsV the price's sensitivity to their
         // rounding is small (relative error ≲ 2·v²·ε ≤ 4e-15), so those lanes keep them; the others take the
@@ -118,15 +124,12 @@ internal static partial class BlackScholesKernel
         // Expm1 the intrinsic value needs anyway, where |x| ≤ LowFromHighMaxLogMoneyness keeps 1 + expm1 ≥ 0.49
         // (no loss of relative accuracy); other lanes use the second Exp, computed only if a lane needs it.
         var growthMinusOne = TLane.Expm1(-TLane.Abs(x));                            // e^(−|x|) − 1
-        var highDiscount = TLane.Exp(-(TLane.Select(forwardAboveStrike, dividendYield, rate) * expiryYears));
-        var high = TLane.Select(forwardAboveStrike, spot, strike) * highDiscount;
+        var high = TLane.Select(forwardAboveStrike, spot * dividendDiscount, strike * rateDiscount);
         var lowFromHigh = TLane.LessThanOrEqual(TLane.Abs(x), TLane.Constant(LowFromHighMaxLogMoneyness));
-        var low = high * (1.0 + growthMinusOne);
-        if (!TLane.All(lowFromHigh))
-        {
-            var lowDiscount = TLane.Exp(-(TLane.Select(forwardAboveStrike, rate, dividendYield) * expiryYears));
-            low = TLane.Select(lowFromHigh, low, TLane.Select(forwardAboveStrike, strike, spot) * lowDiscount);
-        }
+        var low = TLane.Select(
+            lowFromHigh,
+            high * (1.0 + growthMinusOne),
+            TLane.Select(forwardAboveStrike, strike * rateDiscount, spot * dividendDiscount));
 
         // P = high·φ(v) = S·e^(−qT)·φ(d1) = K·e^(−rT)·φ(d2). The Gaussian factor is applied as two halves,
         // e^(−v²/4) twice, so that no intermediate drops into the subnormal range while P itself is normal
