@@ -131,6 +131,14 @@ internal static partial class BlackScholesKernel
         // Gaussian, the erfcx → series chain, the continued fraction, and last the Expm1, which only the
         // in-the-money value and `low` need, so that it executes in the shadow of the series' dependency chain.
         // Products that need no call are formed after the last one, so that they are not spilled across calls.
+        var growthMinusOne = zero;                                                  // e^(−|x|) − 1
+        if (TLane.Width == 1)
+        {
+            // One option: the region tests below are real, data-dependent branches; issued before them, the Expm1
+            // is not lost to their mispredictions (measured: 130 → 122 ns per scalar Greeks call).
+            growthMinusOne = TLane.Expm1(-TLane.Abs(x));
+        }
+
         var halfGaussian = TLane.Exp(vv * -0.25);
 
         var millsV = TLane.Erfcx(v * -InvSqrt2) * SqrtHalfPi;                // m(v) = Φ(v)/φ(v)
@@ -155,7 +163,11 @@ internal static partial class BlackScholesKernel
         // low = high·e^(−|x|) = high·(1 + expm1(−|x|)) from the Expm1 the intrinsic value needs anyway, where
         // |x| ≤ LowFromHighMaxLogMoneyness keeps 1 + expm1 ≥ 0.49 (no loss of relative accuracy); other lanes take
         // the other discounted value directly.
-        var growthMinusOne = TLane.Expm1(-TLane.Abs(x));                            // e^(−|x|) − 1
+        if (TLane.Width > 1)
+        {
+            growthMinusOne = TLane.Expm1(-TLane.Abs(x));
+        }
+
         var high = TLane.Select(forwardAboveStrike, spot * dividendDiscount, strike * rateDiscount);
         var lowFromHigh = TLane.LessThanOrEqual(TLane.Abs(x), TLane.Constant(LowFromHighMaxLogMoneyness));
         var low = TLane.Select(
