@@ -34,19 +34,45 @@ internal static partial class BlackScholesKernel
         var current = 1.0 + (v * previous);    // m'(v)
         var weight = twoT;
         var sum = weight * current;
-        for (var k = 1; k < SeriesOrder; k += 2)
-        {
-            // From (m^(k−1), m^(k)) to (m^(k+1), m^(k+2)); both new values depend only on the old pair.
-            var even = (k * previous) + (v * current);
-            var odd = (((k + 1) + vv) * current) + ((k * v) * previous);
-            var evenWeight = weight * (twoT * (1.0 / (k + 1)));
-            weight = evenWeight * (twoT * (1.0 / (k + 2)));
-            sum += (evenWeight * even) + (weight * odd);
-            previous = even;
-            current = odd;
-        }
 
+        // Orders 2..19, two per step, unrolled with every order-dependent factor (k, k + 1, 1/(k + 1), 1/(k + 2))
+        // a compile-time constant; C# folds 1.0 / n with the same correctly rounded IEEE division as at run time.
+        SeriesStep<TLane, TMask>(1.0, 2.0, 1.0 / 2.0, 1.0 / 3.0, v, vv, twoT, ref previous, ref current, ref weight, ref sum);
+        SeriesStep<TLane, TMask>(3.0, 4.0, 1.0 / 4.0, 1.0 / 5.0, v, vv, twoT, ref previous, ref current, ref weight, ref sum);
+        SeriesStep<TLane, TMask>(5.0, 6.0, 1.0 / 6.0, 1.0 / 7.0, v, vv, twoT, ref previous, ref current, ref weight, ref sum);
+        SeriesStep<TLane, TMask>(7.0, 8.0, 1.0 / 8.0, 1.0 / 9.0, v, vv, twoT, ref previous, ref current, ref weight, ref sum);
+        SeriesStep<TLane, TMask>(9.0, 10.0, 1.0 / 10.0, 1.0 / 11.0, v, vv, twoT, ref previous, ref current, ref weight, ref sum);
+        SeriesStep<TLane, TMask>(11.0, 12.0, 1.0 / 12.0, 1.0 / 13.0, v, vv, twoT, ref previous, ref current, ref weight, ref sum);
+        SeriesStep<TLane, TMask>(13.0, 14.0, 1.0 / 14.0, 1.0 / 15.0, v, vv, twoT, ref previous, ref current, ref weight, ref sum);
+        SeriesStep<TLane, TMask>(15.0, 16.0, 1.0 / 16.0, 1.0 / 17.0, v, vv, twoT, ref previous, ref current, ref weight, ref sum);
+        SeriesStep<TLane, TMask>(17.0, 18.0, 1.0 / 18.0, 1.0 / 19.0, v, vv, twoT, ref previous, ref current, ref weight, ref sum);
         return sum;
+    }
+
+    /// <summary>From (m^(k−1), m^(k)) to (m^(k+1), m^(k+2)); both new values depend only on the old pair.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SeriesStep<TLane, TMask>(
+        double k,
+        double kPlusOne,
+        double inverseKPlusOne,
+        double inverseKPlusTwo,
+        TLane v,
+        TLane vv,
+        TLane twoT,
+        ref TLane previous,
+        ref TLane current,
+        ref TLane weight,
+        ref TLane sum)
+        where TLane : unmanaged, ILane<TLane, TMask>
+        where TMask : unmanaged
+    {
+        var even = (k * previous) + (v * current);
+        var odd = ((kPlusOne + vv) * current) + ((k * v) * previous);
+        var evenWeight = weight * (twoT * inverseKPlusOne);
+        weight = evenWeight * (twoT * inverseKPlusTwo);
+        sum += (evenWeight * even) + (weight * odd);
+        previous = even;
+        current = odd;
     }
 
     /// <summary>D = R(a1) − R(a2) for the Mills ratio R(a) = Φ(−a)/φ(a), a2 = a1 + 2t, a1 ≥ 4, with no cancellation.</summary>
