@@ -54,6 +54,7 @@ public static class AssayCommand
         root.Add(PriceCommand(console, stdout, stderr));
         root.Add(IvCommand(console, stdout, stderr));
         root.Add(BenchCommand.Build(stdout));
+        root.Add(McCommand.Build(console, stdout, stderr));
         root.SetAction(parse =>
         {
             // No subcommand: explain ourselves rather than fail.
