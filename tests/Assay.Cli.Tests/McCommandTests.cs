@@ -115,6 +115,22 @@ public sealed class McCommandTests
         Assert.Contains("straddle", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Bench_mc_json_lists_every_workload_per_thread_count()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("bench", "mc", "--quick", "--json");
+
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var results = doc.RootElement.GetProperty("results").EnumerateArray().ToList();
+        foreach (var name in new[] { "mc_european_1step", "mc_european_252steps" })
+        {
+            var rows = results.Where(r => r.GetProperty("name").GetString() == name).ToList();
+            Assert.Contains(rows, r => r.GetProperty("threads").GetInt32() == 1);
+            Assert.All(rows, r => Assert.True(r.GetProperty("ns_per_item").GetDouble() > 0, $"{name}: ns_per_item must be positive"));
+        }
+    }
+
     private static string[] Args(string payoff, string type, double s, double k, double t, double r, double q, double sigma, params string[] rest)
     {
         string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
