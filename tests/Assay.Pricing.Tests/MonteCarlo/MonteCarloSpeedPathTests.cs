@@ -20,11 +20,16 @@ public class MonteCarloSpeedPathTests
 {
     public static TheoryData<PayoffKind, OptionType, double, int, bool, BatchVectorWidth> Cases => new()
     {
-        // One step, two batches with a ragged one (1,003 samples: not a multiple of any lane width).
+        // One step, two batches with a ragged one (1,003 samples: not a multiple of any lane width). The normal
+        // cache serves one-step walks from blocks of 16 path groups, across the batch boundary.
         { PayoffKind.European, OptionType.Call, 100.0, 1, false, BatchVectorWidth.Auto },
+        { PayoffKind.European, OptionType.Call, 100.0, 1, true, BatchVectorWidth.Vector512 },
 
-        // 37 steps: 19 step pairs, so the normal cache's blocks double (1, 2, 4, 8) and then cap at 16 pairs; the
-        // last step is odd. Antithetic: the mirror walk reads the same cached normals.
+        // 3 steps (2 step pairs, the last step odd): blocks of 8 path groups × 2 pairs once the walk length is known.
+        { PayoffKind.European, OptionType.Call, 100.0, 3, false, BatchVectorWidth.Vector256 },
+
+        // 37 steps: 19 step pairs, so the first walk's blocks double (1, 2, 4, 8 pairs) and later walks start with
+        // 16; the last step is odd. Antithetic: the mirror walk reads the same cached normals.
         { PayoffKind.European, OptionType.Put, 100.0, 37, true, BatchVectorWidth.Vector256 },
         { PayoffKind.European, OptionType.Put, 100.0, 37, true, BatchVectorWidth.Vector512 },
         { PayoffKind.European, OptionType.Put, 100.0, 37, true, BatchVectorWidth.Scalar },
