@@ -68,48 +68,6 @@ internal static class LaneNormals
         }
     }
 
-    /// <summary>The normal of step 2·<paramref name="stepPair"/> alone for paths firstPath + lane: the last step of an odd step count.</summary>
-    /// <remarks>The same bits as the even half of <see cref="Pair{TLane}"/>, without converting the odd step's uniform.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TLane Even<TLane>(ulong seed, ulong firstPath, uint stepPair, uint dimension)
-        where TLane : unmanaged
-    {
-        if (typeof(TLane) == typeof(Vector256Lane))
-        {
-            var ev = new Vector256Lane(EvenQuad(seed, firstPath, stepPair, dimension));
-            return Unsafe.As<Vector256Lane, TLane>(ref ev);
-        }
-
-        if (typeof(TLane) == typeof(Vector512Lane))
-        {
-            var ev = new Vector512Lane(Vector512.Create(EvenQuad(seed, firstPath, stepPair, dimension), EvenQuad(seed, firstPath + 4, stepPair, dimension)));
-            return Unsafe.As<Vector512Lane, TLane>(ref ev);
-        }
-
-        if (typeof(TLane) == typeof(ScalarLane))
-        {
-            var ev = new ScalarLane(Variates.NormalFast(seed, firstPath, 2 * stepPair, dimension));
-            return Unsafe.As<ScalarLane, TLane>(ref ev);
-        }
-
-        throw new NotSupportedException($"No normal source for lane type {typeof(TLane).Name}.");
-    }
-
-    /// <summary>The even step's normals of paths firstPath … firstPath + 3, from the cache when it holds them.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> EvenQuad(ulong seed, ulong firstPath, uint stepPair, uint dimension)
-    {
-        var slot = SlotOf(dimension);
-        var index = slot.IndexOf(seed, firstPath, stepPair, dimension, track: true);
-        if (index >= 0)
-        {
-            return Vector256.Create(new ReadOnlySpan<double>(slot.Normals, index, 4));
-        }
-
-        Variates.UniformPairs(seed, firstPath, stepPair, dimension, out var even, out _);
-        return Normal.InverseCdfFast(even);
-    }
-
     /// <summary>The 8 normals of paths firstPath … firstPath + 3 at one step pair: the even step's four, then the odd step's.</summary>
     /// <param name="seed">Task seed.</param>
     /// <param name="firstPath">Variate path of lane 0 (a multiple of 4 within a batch's vector loop).</param>
