@@ -47,6 +47,7 @@ public static class AssayCommand
             Commands:
               price     price every row of a CSV book with one model, with Greeks
               iv        implied volatilities from prices
+              mc        Monte Carlo prices and Greeks with standard errors (GBM, Heston, baskets)
               var       portfolio value-at-risk and expected shortfall
               surface   fit, query and plot SVI/SSVI volatility surfaces
               bench     measure the engines
@@ -59,6 +60,7 @@ public static class AssayCommand
         root.Add(PriceCommand(console, stdout, stderr));
         root.Add(IvCommand(console, stdout, stderr));
         root.Add(BenchCommand.Build(stdout));
+        root.Add(McCommand.Build(console, stdout, stderr));
         root.Add(VarCommand.Build(stdout, stderr));
         root.Add(SurfaceCommand.Build(stdout, stderr));
         root.SetAction(parse =>

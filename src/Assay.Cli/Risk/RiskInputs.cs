@@ -59,6 +59,20 @@ public static class RiskInputs
         return new MarketData(quotes);
     }
 
+    /// <summary>Reads basket assets <c>underlying,S,q,sigma,weight</c>, one row per asset, in basket order.</summary>
+    public static IReadOnlyList<(string Name, double Spot, double DividendYield, double Volatility, double Weight)> ReadBasketAssets(string path)
+    {
+        var table = Read(path, "underlying", "S", "q", "sigma", "weight");
+        var assets = new List<(string, double, double, double, double)>(table.Rows.Count);
+        for (var i = 0; i < table.Rows.Count; i++)
+        {
+            var row = new RowReader(table, table.Rows[i]);
+            assets.Add(Field(path, i, () => (row.Text("underlying"), row.Double("S"), row.Double("q"), row.Double("sigma"), row.Double("weight"))));
+        }
+
+        return assets;
+    }
+
     /// <summary>Reads a square matrix: header <c>underlying,A,B,…</c>, then one row per underlying in the header's order.</summary>
     public static CorrelationMatrix ReadCorrelation(string path)
     {

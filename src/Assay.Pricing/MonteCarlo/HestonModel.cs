@@ -9,7 +9,7 @@ namespace Assay.Pricing.MonteCarlo;
 /// theta, sigma_v, rho. Allowed ranges are those of <see cref="HestonEngine"/>: S finite &gt; 0; T in [1e−4, 50];
 /// r, q in [−1, 1]; v0, theta in [0, 4]; kappa in (0, 100]; sigma_v in (0, 5]; rho in [−1, 1]. The Feller condition
 /// 2κθ ≥ σ_v² is not required.</para>
-/// <para>Variates: step i of path p draws its variance driver from dimension 0 (<c>Variates.Normal(seed, p, i, 0)</c>,
+/// <para>Variates: step i of path p draws its variance driver from dimension 0 (<c>Variates.NormalFast(seed, p, i, 0)</c>,
 /// or in the exponential branch of <see cref="HestonScheme.QuadraticExponential"/> the uniform
 /// <c>Variates.Uniform(seed, p, i, 0)</c> behind that normal) and its independent spot driver from dimension 1.
 /// See <c>docs/mc-heston.md</c>.</para>

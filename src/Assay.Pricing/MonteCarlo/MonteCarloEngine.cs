@@ -7,7 +7,7 @@ namespace Assay.Pricing.MonteCarlo;
 /// <summary>Monte Carlo pricing cut into fixed batches of paths, each a pure function of (spec, batch index).</summary>
 /// <remarks>
 /// <para>Batch b holds paths b·<see cref="BatchPaths"/> … min((b + 1)·<see cref="BatchPaths"/>, paths) − 1. Path p
-/// draws its normals from <c>Variates.Normal(seed, p, step, factor)</c> (with antithetic variates, paths 2j and
+/// draws its normals from <c>Variates.NormalFast(seed, p, step, factor)</c> (with antithetic variates, paths 2j and
 /// 2j + 1 use variate path j with signs + and −). A batch yields <see cref="BatchSums"/>: fixed-point sums of the
 /// payoff, its square, the Greek estimators and the control variate. Batches can be computed in any order, on any
 /// number of threads and with any lane width, and each can be recomputed alone by <see cref="EvaluateBatch"/>;

@@ -87,13 +87,13 @@ public static partial class MonteCarloEngine
             for (; k + TLane.Width <= samples; k += TLane.Width)
             {
                 var sample = Sample<TLane, TMask>(policy, settings.Seed, firstVariatePath + (ulong)k, antithetic);
-                sums.Add<TLane, TMask>(sample, firstPath, k);
+                sums.Add<TLane, TMask>(sample, firstPath, k, hasControl: true);
             }
 
             for (; k < samples; k++)
             {
                 var sample = Sample<ScalarLane, bool>(policy, settings.Seed, firstVariatePath + (ulong)k, antithetic);
-                sums.Add<ScalarLane, bool>(sample, firstPath, k);
+                sums.Add<ScalarLane, bool>(sample, firstPath, k, hasControl: true);
             }
 
             return sums.ToBatchSums((ulong)samples);

@@ -6,9 +6,30 @@ using Assay.Pricing.Batch;
 
 namespace Assay.Pricing.MonteCarlo.Paths;
 
-/// <summary>Standard normals for the paths held in one lane value, bit for bit <see cref="Variates.Normal"/> per lane.</summary>
+/// <summary>Standard normals for the paths held in one lane value, bit for bit <see cref="Variates.NormalFast"/> per lane.</summary>
+/// <remarks>
+/// <para>The Monte Carlo variate is the PPND16 inverse of the Philox uniform (<see cref="Normal.InverseCdfFast(double)"/>);
+/// see docs/mc-performance.md.</para>
+/// <para>Vector lanes read their normals from a per-thread block cache (one slot per dimension). A request that misses
+/// generates a block of (group of four paths, step pair) cells and converts it whole with the span kernel of
+/// <see cref="Normal.InverseCdfFast(ReadOnlySpan{double}, Span{double})"/>, which evaluates the logarithmic tail only on
+/// full vectors of lanes that need it. The block's shape follows the walk: when a walk runs past its block, the next
+/// pairs of the same paths (twice as many, up to <see cref="MaxBlockPairs"/> cells); when a walk starts, as many pairs
+/// as the previous walk used and as many consecutive path groups as fit, so that one-step walks convert sixteen
+/// groups at once. The cache memoises a pure function of (seed, path, step, dimension), so the bits cannot depend on
+/// it; it also serves the antithetic mirror walk, which asks for the same normals again.</para>
+/// </remarks>
 internal static class LaneNormals
 {
+    /// <summary>Largest block generated at once, in (path group of four, step pair) cells of 8 doubles.</summary>
+    private const int MaxBlockPairs = 16;
+
+    /// <summary>Cache slots per thread, one per dimension (mod this count).</summary>
+    private const int SlotCount = 8;
+
+    [ThreadStatic]
+    private static Slot[]? t_slots;
+
     /// <summary>Normals of steps 2·<paramref name="stepPair"/> and 2·<paramref name="stepPair"/> + 1 for paths firstPath + lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Pair<TLane>(ulong seed, ulong firstPath, uint stepPair, uint dimension, out TLane even, out TLane odd)
@@ -16,32 +37,179 @@ internal static class LaneNormals
     {
         if (typeof(TLane) == typeof(Vector256Lane))
         {
-            Variates.NormalPairs(seed, firstPath, stepPair, dimension, out var e, out var o);
-            var ev = new Vector256Lane(e);
-            var ov = new Vector256Lane(o);
+            var normals = Quad(seed, firstPath, stepPair, dimension);
+            var ev = new Vector256Lane(Vector256.Create(normals[..4]));
+            var ov = new Vector256Lane(Vector256.Create(normals.Slice(4, 4)));
             even = Unsafe.As<Vector256Lane, TLane>(ref ev);
             odd = Unsafe.As<Vector256Lane, TLane>(ref ov);
         }
         else if (typeof(TLane) == typeof(Vector512Lane))
         {
-            Variates.NormalPairs(seed, firstPath, stepPair, dimension, out var e0, out var o0);
-            Variates.NormalPairs(seed, firstPath + 4, stepPair, dimension, out var e1, out var o1);
-            var ev = new Vector512Lane(Vector512.Create(e0, e1));
-            var ov = new Vector512Lane(Vector512.Create(o0, o1));
+            var low = Quad(seed, firstPath, stepPair, dimension, minGroups: 2);
+            var e0 = Vector256.Create(low[..4]);
+            var o0 = Vector256.Create(low.Slice(4, 4));
+            var high = Quad(seed, firstPath + 4, stepPair, dimension, minGroups: 2, track: false);
+            var ev = new Vector512Lane(Vector512.Create(e0, Vector256.Create(high[..4])));
+            var ov = new Vector512Lane(Vector512.Create(o0, Vector256.Create(high.Slice(4, 4))));
             even = Unsafe.As<Vector512Lane, TLane>(ref ev);
             odd = Unsafe.As<Vector512Lane, TLane>(ref ov);
         }
         else if (typeof(TLane) == typeof(ScalarLane))
         {
             var block = Philox4x32.Generate(Variates.Counter(firstPath, 2 * stepPair, dimension), Philox4x32Key.FromSeed(seed));
-            var ev = new ScalarLane(Normal.InverseCdf(Variates.ToUniform(block.Low64)));
-            var ov = new ScalarLane(Normal.InverseCdf(Variates.ToUniform(block.High64)));
+            var ev = new ScalarLane(Normal.InverseCdfFast(Variates.ToUniform(block.Low64)));
+            var ov = new ScalarLane(Normal.InverseCdfFast(Variates.ToUniform(block.High64)));
             even = Unsafe.As<ScalarLane, TLane>(ref ev);
             odd = Unsafe.As<ScalarLane, TLane>(ref ov);
         }
         else
         {
             throw new NotSupportedException($"No normal source for lane type {typeof(TLane).Name}.");
+        }
+    }
+
+    /// <summary>The 8 normals of paths firstPath … firstPath + 3 at one step pair: the even step's four, then the odd step's.</summary>
+    /// <param name="seed">Task seed.</param>
+    /// <param name="firstPath">Variate path of lane 0 (a multiple of 4 within a batch's vector loop).</param>
+    /// <param name="stepPair">Step pair.</param>
+    /// <param name="dimension">Factor.</param>
+    /// <param name="minGroups">Path groups of four that one lane value spans (1 for Vector256, 2 for Vector512), so that a block holds them all.</param>
+    /// <param name="track">Count the request in the walk-length estimate (false for the second half of an eight-path lane value).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<double> Quad(ulong seed, ulong firstPath, uint stepPair, uint dimension, int minGroups = 1, bool track = true)
+    {
+        var slot = SlotOf(dimension);
+        var index = slot.IndexOf(seed, firstPath, stepPair, dimension, track);
+        if (index < 0)
+        {
+            index = slot.Fill(seed, firstPath, stepPair, dimension, minGroups);
+        }
+
+        return new ReadOnlySpan<double>(slot.Normals, index, 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Slot SlotOf(uint dimension)
+    {
+        var slots = t_slots ??= CreateSlots();
+        return slots[(int)(dimension % SlotCount)];
+    }
+
+    private static Slot[] CreateSlots()
+    {
+        var slots = new Slot[SlotCount];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = new Slot();
+        }
+
+        return slots;
+    }
+
+    /// <summary>
+    /// One cached block: the normals of <see cref="_groups"/> consecutive groups of four paths (from
+    /// <see cref="_firstPath"/>) at <see cref="_pairs"/> consecutive step pairs (from <see cref="_firstPair"/>), group
+    /// by group, 8 doubles per (group, pair).
+    /// </summary>
+    private sealed class Slot
+    {
+        private ulong _seed;
+        private uint _dimension;
+        private ulong _firstPath;
+        private int _groups;
+        private uint _firstPair;
+        private int _pairs;
+
+        /// <summary>Step pairs the current walk has asked for so far (a walk starts at pair 0).</summary>
+        private int _walkPairs;
+
+        /// <summary>Step pairs the previous walk asked for: the shape of the next block.</summary>
+        private int _previousWalkPairs;
+
+        public double[] Normals { get; } = new double[MaxBlockPairs * 8];
+
+        /// <summary>The offset of the 8 normals of (path group at firstPath, stepPair) in <see cref="Normals"/>, or −1 when not cached.</summary>
+        /// <remarks>With <paramref name="track"/>, also notes how far the current walk has gone (a request for pair 0 starts a walk).</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int IndexOf(ulong seed, ulong firstPath, uint stepPair, uint dimension, bool track)
+        {
+            if (track)
+            {
+                Track(stepPair);
+            }
+
+            var pathOffset = firstPath - _firstPath;
+            var pairOffset = stepPair - _firstPair;
+            if (seed != _seed || dimension != _dimension || (pathOffset & 3) != 0 || pathOffset >= 4 * (ulong)_groups || pairOffset >= (uint)_pairs)
+            {
+                return -1;
+            }
+
+            return ((((int)(pathOffset >> 2)) * _pairs) + (int)pairOffset) * 8;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Track(uint stepPair)
+        {
+            if (stepPair == 0)
+            {
+                _previousWalkPairs = _walkPairs;
+                _walkPairs = 1;
+            }
+            else if (stepPair >= (uint)_walkPairs)
+            {
+                _walkPairs = (int)Math.Min(stepPair + 1, (uint)MaxBlockPairs);
+            }
+        }
+
+        /// <summary>Generates the block holding (firstPath, stepPair) and returns the offset of its 8 normals.</summary>
+        /// <remarks>
+        /// Shape: the next pairs of the same paths when a walk runs past the block (twice as many pairs); at the start
+        /// of a walk, as many pairs as the previous walk used and as many path groups as fit (so one-step walks fill
+        /// whole blocks of paths); otherwise one pair of <paramref name="minGroups"/> groups.
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public int Fill(ulong seed, ulong firstPath, uint stepPair, uint dimension, int minGroups)
+        {
+            int groups, pairs;
+            if (_groups > 0 && seed == _seed && dimension == _dimension && firstPath == _firstPath && stepPair == _firstPair + (uint)_pairs)
+            {
+                groups = _groups;
+                pairs = Math.Max(1, Math.Min(2 * _pairs, MaxBlockPairs / groups));
+            }
+            else if (stepPair == 0)
+            {
+                pairs = Math.Clamp(_previousWalkPairs, 1, MaxBlockPairs / minGroups);
+                groups = MaxBlockPairs / pairs;
+            }
+            else
+            {
+                groups = minGroups;
+                pairs = 1;
+            }
+
+            // Never run past the last step pair a 32-bit step index can address.
+            pairs = (int)Math.Min((ulong)pairs, (ulong)uint.MaxValue - stepPair + 1);
+            var normals = Normals.AsSpan(0, groups * pairs * 8);
+            for (var g = 0; g < groups; g++)
+            {
+                for (var k = 0; k < pairs; k++)
+                {
+                    Variates.UniformPairs(seed, firstPath + (4 * (ulong)g), stepPair + (uint)k, dimension, out var even, out var odd);
+                    var at = ((g * pairs) + k) * 8;
+                    even.CopyTo(normals.Slice(at, 4));
+                    odd.CopyTo(normals.Slice(at + 4, 4));
+                }
+            }
+
+            Normal.InverseCdfFast(normals, normals);
+            _seed = seed;
+            _dimension = dimension;
+            _firstPath = firstPath;
+            _groups = groups;
+            _firstPair = stepPair;
+            _pairs = pairs;
+            return 0;
         }
     }
 }
