@@ -11,6 +11,8 @@ namespace Assay.Pricing.MonteCarlo.Paths;
 /// may go negative, only its positive part enters). Given v the spot step is exactly lognormal with mean
 /// e^((r − q)Δ), so S is a martingale after discounting; the bias is in the variance path and falls like O(Δ).
 /// Z_v is dimension 0, Z_s dimension 1. The shadow GBM uses the same W, as in <see cref="HestonQeStepper"/>.</para>
+/// <para>Path-dependent payoffs walk through <see cref="HestonQeStepper.StepObserver{TLane, TMask}"/> with the bridge
+/// variance v⁺Δ per step, exact for this scheme's process, whose variance is constant over each step.</para>
 /// </remarks>
 internal readonly struct HestonEulerStepper : IPathStepper
 {

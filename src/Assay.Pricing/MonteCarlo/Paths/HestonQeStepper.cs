@@ -24,6 +24,8 @@ namespace Assay.Pricing.MonteCarlo.Paths;
 /// K0 = −ρκθΔ/σ. Z_s is dimension 1.</para>
 /// <para>Shadow path for the control variate: ln S̃' = ln S̃ + (r − q − σ̄²/2)Δ + σ̄√Δ·(ρZ_v + √(1 − ρ²)Z_s), an exact
 /// GBM with σ̄² = E[∫v dt]/T, since ρZ_v + √(1 − ρ²)Z_s is standard normal and independent across steps.</para>
+/// <para>Path-dependent payoffs walk through <see cref="StepObserver{TLane, TMask}"/> with the bridge variance
+/// (v + v')Δ/2 per step; bridge extremes draw their uniform from dimension <see cref="BridgeUniformDimension"/>.</para>
 /// </remarks>
 internal readonly struct HestonQeStepper : IPathStepper
 {
