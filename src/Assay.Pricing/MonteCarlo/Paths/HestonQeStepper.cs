@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Assay.Numerics;
@@ -22,11 +24,16 @@ namespace Assay.Pricing.MonteCarlo.Paths;
 /// K0 = −ρκθΔ/σ. Z_s is dimension 1.</para>
 /// <para>Shadow path for the control variate: ln S̃' = ln S̃ + (r − q − σ̄²/2)Δ + σ̄√Δ·(ρZ_v + √(1 − ρ²)Z_s), an exact
 /// GBM with σ̄² = E[∫v dt]/T, since ρZ_v + √(1 − ρ²)Z_s is standard normal and independent across steps.</para>
+/// <para>Path-dependent payoffs walk through <see cref="StepObserver{TLane, TMask}"/> with the bridge variance
+/// (v + v')Δ/2 per step; bridge extremes draw their uniform from dimension <see cref="BridgeUniformDimension"/>.</para>
 /// </remarks>
 internal readonly struct HestonQeStepper : IPathStepper
 {
     /// <summary>Andersen's switching level ψ_c between the quadratic and the exponential variance step.</summary>
     private const double CriticalPsi = 1.5;
+
+    /// <summary>Factor index of the uniforms that sample the bridge extremes (0 and 1 drive the variance and the spot).</summary>
+    public const uint BridgeUniformDimension = 2;
 
     private readonly double _v0;
     private readonly double _decay;
@@ -43,6 +50,8 @@ internal readonly struct HestonQeStepper : IPathStepper
     private readonly double _rho;
     private readonly double _rhoBar;
     private readonly double _sqrtDt;
+    private readonly double _halfDt;
+    private readonly double _stepDiscount;
     private readonly double _shadowDrift;
     private readonly double _shadowDiffusion;
 
@@ -72,6 +81,8 @@ internal readonly struct HestonQeStepper : IPathStepper
         _rho = rho;
         _rhoBar = Math.Sqrt(Math.Max(1.0 - (rho * rho), 0.0));
         _sqrtDt = Math.Sqrt(dt);
+        _halfDt = 0.5 * dt;
+        _stepDiscount = DMath.Exp(-model.Rate * dt);
         var shadowVolatility = model.ShadowVolatility;
         _shadowDrift = (model.Rate - model.DividendYield - (0.5 * shadowVolatility * shadowVolatility)) * dt;
         _shadowDiffusion = shadowVolatility * _sqrtDt;
@@ -89,10 +100,14 @@ internal readonly struct HestonQeStepper : IPathStepper
         where TLane : unmanaged, ILane<TLane, TMask>
         where TMask : unmanaged
     {
+        if (requirements != PathRequirements.Terminal)
+        {
+            return WalkObserved<TLane, TMask>(seed, firstPath, negate, requirements);
+        }
+
         var spot = TLane.Constant(Spot);
         var stats = PathObserver.Start<TLane, TMask>(spot);
         var state = new State<TLane>(TLane.Constant(_v0), TLane.Constant(0.0), TLane.Constant(0.0), TLane.Constant(0.0));
-        var everyStep = requirements != PathRequirements.Terminal;
         for (var step = 0; step < Steps; step += 2)
         {
             var stepPair = (uint)(step >> 1);
@@ -104,24 +119,57 @@ internal readonly struct HestonQeStepper : IPathStepper
             }
 
             Advance<TLane, TMask>(ref state, uEven, zvEven, zsEven);
-            if (everyStep)
-            {
-                PathObserver.Observe<TLane, TMask>(ref stats, TLane.Exp(state.LogReturn) * Spot, state.LogReturn, requirements);
-            }
-
             if (step + 1 < Steps)
             {
                 Advance<TLane, TMask>(ref state, uOdd, zvOdd, zsOdd);
-                if (everyStep)
-                {
-                    PathObserver.Observe<TLane, TMask>(ref stats, TLane.Exp(state.LogReturn) * Spot, state.LogReturn, requirements);
-                }
             }
         }
 
-        stats.Final = everyStep ? stats.Final : spot * TLane.Exp(state.LogReturn);
+        stats.Final = spot * TLane.Exp(state.LogReturn);
         stats.Brownian = state.Brownian;
         stats.Shadow = spot * TLane.Exp(state.ShadowLogReturn);
+        return stats;
+    }
+
+    /// <summary>The walk for path-dependent payoffs: every step goes through <see cref="StepObserver{TLane, TMask}"/> with its variance (v + v')Δ/2.</summary>
+    private PathStatistics<TLane> WalkObserved<TLane, TMask>(ulong seed, ulong firstPath, bool negate, PathRequirements requirements)
+        where TLane : unmanaged, ILane<TLane, TMask>
+        where TMask : unmanaged
+    {
+        var observer = new StepObserver<TLane, TMask>(requirements, Spot, Steps, _stepDiscount);
+        var stats = observer.Start();
+        var state = new State<TLane>(TLane.Constant(_v0), TLane.Constant(0.0), TLane.Constant(0.0), TLane.Constant(0.0));
+        for (var step = 0; step < Steps; step += 2)
+        {
+            var stepPair = (uint)(step >> 1);
+            VarianceDrivers(seed, firstPath, stepPair, out TLane uEven, out TLane uOdd, out TLane zvEven, out TLane zvOdd);
+            LaneNormals.Pair<TLane>(seed, firstPath, stepPair, 1, out var zsEven, out var zsOdd);
+            var bridgeEven = default(TLane);
+            var bridgeOdd = default(TLane);
+            if (observer.NeedsUniforms)
+            {
+                LaneUniforms.Pair<TLane>(seed, firstPath, stepPair, BridgeUniformDimension, out bridgeEven, out bridgeOdd);
+            }
+
+            if (negate)
+            {
+                (uEven, uOdd, zvEven, zvOdd, zsEven, zsOdd) = (1.0 - uEven, 1.0 - uOdd, -zvEven, -zvOdd, -zsEven, -zsOdd);
+            }
+
+            var previous = state;
+            Advance<TLane, TMask>(ref state, uEven, zvEven, zsEven);
+            observer.Observe(ref stats, previous.LogReturn, state.LogReturn, (previous.Variance + state.Variance) * _halfDt, bridgeEven);
+            if (step + 1 < Steps)
+            {
+                previous = state;
+                Advance<TLane, TMask>(ref state, uOdd, zvOdd, zsOdd);
+                observer.Observe(ref stats, previous.LogReturn, state.LogReturn, (previous.Variance + state.Variance) * _halfDt, bridgeOdd);
+            }
+        }
+
+        stats.Final = TLane.Exp(state.LogReturn) * Spot;
+        stats.Brownian = state.Brownian;
+        stats.Shadow = TLane.Exp(state.ShadowLogReturn) * Spot;
         return stats;
     }
 
@@ -233,4 +281,159 @@ internal readonly struct HestonQeStepper : IPathStepper
     /// <summary>The per-path state carried from step to step.</summary>
     private readonly record struct State<TLane>(TLane Variance, TLane LogReturn, TLane ShadowLogReturn, TLane Brownian)
         where TLane : unmanaged;
+
+    /// <summary>Feeds the steps of a Heston walk (QE or Euler) to <see cref="PathObserver.ObserveStep{TLane, TMask}"/>, each with its own bridge variance.</summary>
+    /// <remarks>
+    /// <para>Conditionally on the variance path, a Heston log-spot whose variance is held at v̄ over a step is a Brownian
+    /// motion with constant drift and variance v̄ per unit time there, so given the step's two grid values it is a
+    /// Brownian bridge with variance V = v̄Δ (Glasserman 2004 §6.4; the ρ-part driven by the variance's own Brownian
+    /// motion and the independent part add up to a bridge of the total variance). The steppers pass V per lane:
+    /// (v + v')Δ/2 for QE (the trapezoid of Andersen's γ1 = γ2 = ½), v⁺Δ for full-truncation Euler, where it is
+    /// exact for the discretised process.</para>
+    /// <para><see cref="PathStep{TLane}"/> holds V as one double for all lanes (GBM's σ²Δt), so the per-lane variance
+    /// enters without changing the observer: a continuous barrier is observed on the log-distances divided by √V
+    /// (barrier at 0, V = 1: exp(−2δ₀δ₁/V) is unchanged), and a bridge extreme
+    /// (a + b ± √((b − a)² − 2V·ln U))/2 is sampled here and recorded as a grid value. Fixings, grid extremes and
+    /// grid barriers need no variance and take the step as it is. The σ-sensitivities and likelihood-ratio scores of
+    /// GBM are not requested (the Heston payoffs do not estimate vega), so they stay zero.</para>
+    /// </remarks>
+    internal struct StepObserver<TLane, TMask>
+        where TLane : unmanaged, ILane<TLane, TMask>
+        where TMask : unmanaged
+    {
+        private const PathStatisticKinds Fixings = PathStatisticKinds.ArithmeticSum | PathStatisticKinds.LogSum;
+        private const PathStatisticKinds Barriers = PathStatisticKinds.DownBarrier | PathStatisticKinds.UpBarrier;
+        private const PathStatisticKinds Extremes = PathStatisticKinds.Minimum | PathStatisticKinds.Maximum;
+
+        private readonly PathRequirements _requirements;
+        private readonly PathRequirements _fixings;
+        private readonly PathRequirements _barrier;
+        private readonly PathRequirements _minimum;
+        private readonly PathRequirements _maximum;
+        private readonly double _spot;
+        private readonly double _logBarrier;
+        private readonly double _stepDiscount;
+        private readonly int _fixingInterval;
+        private readonly bool _bridge;
+        private PathStep<TLane> _step;
+        private int _untilFixing;
+
+        /// <summary>Prepares the observation of <paramref name="requirements"/> on a walk of <paramref name="steps"/> steps from S(0) = <paramref name="spot"/>.</summary>
+        /// <exception cref="PricingInputException">The fixing count does not divide the steps (field <c>n_fixings</c>).</exception>
+        public StepObserver(in PathRequirements requirements, double spot, int steps, double stepDiscount)
+        {
+            var kinds = requirements.Kinds & (Fixings | Barriers | Extremes | PathStatisticKinds.Bridge);
+            _requirements = requirements with { Kinds = kinds };
+            _fixings = new PathRequirements(kinds & Fixings, requirements.FixingCount);
+            _barrier = new PathRequirements(kinds & (Barriers | PathStatisticKinds.Bridge), 0, requirements.Barrier);
+            _minimum = new PathRequirements(kinds & PathStatisticKinds.Minimum);
+            _maximum = new PathRequirements(kinds & PathStatisticKinds.Maximum);
+            _bridge = (kinds & PathStatisticKinds.Bridge) != 0 && (kinds & (Barriers | Extremes)) != 0;
+            _spot = spot;
+            _logBarrier = (kinds & Barriers) != 0 ? DMath.Log(requirements.Barrier / spot) : 0.0;
+            _stepDiscount = stepDiscount;
+            _fixingInterval = FixingInterval(requirements.FixingCount, steps);
+            _untilFixing = _fixingInterval;
+            _step = default;
+            _step.InitialSpot = spot;
+            _step.Discount = 1.0;
+
+            // Bridge barriers are observed on log-distances scaled to unit variance, so the barrier sits at 0.
+            _step.LogBarrier = _bridge ? 0.0 : _logBarrier;
+            _step.Variance = 1.0;
+        }
+
+        /// <summary>Whether <see cref="Observe"/> needs a bridge uniform per step (bridge-sampled extremes).</summary>
+        public readonly bool NeedsUniforms => _bridge && (_requirements.Kinds & Extremes) != 0;
+
+        /// <summary>The statistics at t = 0 (a barrier already hit if S(0) is on or beyond it).</summary>
+        public readonly PathStatistics<TLane> Start() => PathObserver.Start<TLane, TMask>(TLane.Constant(_spot), _requirements, _logBarrier);
+
+        /// <summary>Records one step from ln(S(t_(i−1))/S(0)) = <paramref name="previousLogReturn"/> to <paramref name="logReturn"/> with bridge variance <paramref name="bridgeVariance"/>.</summary>
+        /// <param name="stats">The running statistics.</param>
+        /// <param name="previousLogReturn">The log-return at the start of the step.</param>
+        /// <param name="logReturn">The log-return at its end.</param>
+        /// <param name="bridgeVariance">V ≥ 0, the variance of the log-spot over the step given the variance path.</param>
+        /// <param name="uniform">The step's bridge uniform in (0, 1) (ignored unless <see cref="NeedsUniforms"/>).</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Observe(ref PathStatistics<TLane> stats, TLane previousLogReturn, TLane logReturn, TLane bridgeVariance, TLane uniform)
+        {
+            var spot = TLane.Exp(logReturn) * _spot;
+            _step.Spot = spot;
+            _step.LogReturn = logReturn;
+            _step.PreviousLogReturn = previousLogReturn;
+            _step.Discount *= _stepDiscount;
+            _step.IsFixing = --_untilFixing == 0;
+            if (_step.IsFixing)
+            {
+                _untilFixing = _fixingInterval;
+            }
+
+            if (!_bridge)
+            {
+                PathObserver.ObserveStep<TLane, TMask>(ref stats, _step, _requirements);
+                return;
+            }
+
+            if (_fixings.Kinds != 0)
+            {
+                PathObserver.ObserveStep<TLane, TMask>(ref stats, _step, _fixings);
+            }
+
+            if (NeedsUniforms)
+            {
+                // The bridge extreme of the step, recorded as if it were a grid value.
+                var logUniform = TLane.Log(uniform);
+                var rise = logReturn - previousLogReturn;
+                var root = TLane.Sqrt((rise * rise) - ((2.0 * bridgeVariance) * logUniform));
+                var mid = previousLogReturn + logReturn;
+                if (_minimum.Kinds != 0)
+                {
+                    _step.Spot = TLane.Exp((mid - root) * 0.5) * _spot;
+                    PathObserver.ObserveStep<TLane, TMask>(ref stats, _step, _minimum);
+                }
+
+                if (_maximum.Kinds != 0)
+                {
+                    _step.Spot = TLane.Exp((mid + root) * 0.5) * _spot;
+                    PathObserver.ObserveStep<TLane, TMask>(ref stats, _step, _maximum);
+                }
+
+                _step.Spot = spot;
+            }
+
+            if (_barrier.Kinds != 0)
+            {
+                // V = 0 (a zero variance over the step) gives infinite distances: no crossing on the safe side, as it should.
+                var scale = 1.0 / TLane.Sqrt(bridgeVariance);
+                _step.LogReturn = (logReturn - _logBarrier) * scale;
+                _step.PreviousLogReturn = (previousLogReturn - _logBarrier) * scale;
+                PathObserver.ObserveStep<TLane, TMask>(ref stats, _step, _barrier);
+            }
+
+            stats.Final = spot;
+        }
+
+        private static int FixingInterval(int fixings, int steps)
+        {
+            if (fixings == 0)
+            {
+                return 1;
+            }
+
+            if (fixings < 0 || steps % fixings != 0)
+            {
+                ThrowFixingsDoNotDivideSteps(fixings, steps);
+            }
+
+            return steps / fixings;
+        }
+
+        [DoesNotReturn]
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void ThrowFixingsDoNotDivideSteps(int fixings, int steps) =>
+            throw new PricingInputException(
+                "n_fixings",
+                string.Create(CultureInfo.InvariantCulture, $"n_fixings must divide steps (the fixings are every (steps/n_fixings)-th grid date); got n_fixings={fixings}, steps={steps}"));
+    }
 }
