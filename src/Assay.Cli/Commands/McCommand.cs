@@ -250,10 +250,11 @@ public static class McCommand
         return table;
     }
 
-    /// <summary>Which Greeks the engine estimates for this model and payoff (Heston: pathwise delta of the European only; no vega, see docs/mc-heston.md).</summary>
+    /// <summary>Which Greeks the engine estimates for this model and payoff (Heston: pathwise delta of Europeans, Asians and lookbacks; no vega, see docs/mc-heston.md).</summary>
     private static (bool Delta, bool Vega) EstimatedGreeks(MonteCarloSpec spec) => spec.Model switch
     {
-        HestonModel => (spec.Payoff.Kind == PayoffKind.European, false),
+        HestonModel => (spec.Payoff.Kind is PayoffKind.European or PayoffKind.ArithmeticAsian or PayoffKind.GeometricAsian
+            or PayoffKind.FixedLookback or PayoffKind.FloatingLookback, false),
         _ => (true, true),
     };
 

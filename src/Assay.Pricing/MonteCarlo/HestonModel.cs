@@ -13,8 +13,9 @@ namespace Assay.Pricing.MonteCarlo;
 /// or in the exponential branch of <see cref="HestonScheme.QuadraticExponential"/> the uniform
 /// <c>Variates.Uniform(seed, p, i, 0)</c> behind that normal) and its independent spot driver from dimension 1.
 /// See <c>docs/mc-heston.md</c>.</para>
-/// <para>Greeks: the engine's delta is the pathwise estimator for <see cref="PayoffKind.European"/> (S_T is
-/// homogeneous of degree 1 in S(0) under both schemes) and is not estimated (reported as 0) for other payoffs; vega
+/// <para>Greeks: the engine's delta is the pathwise estimator for <see cref="PayoffKind.European"/>, the Asians and the
+/// lookbacks (the path is homogeneous of degree 1 in S(0) under both schemes) and is not estimated (reported as 0)
+/// for digitals and barriers; vega
 /// is never estimated by the path walk (reported as 0): use <see cref="BumpVega"/> for ∂V/∂√v0.</para>
 /// </remarks>
 /// <param name="Spot">Spot price S, finite and &gt; 0.</param>
