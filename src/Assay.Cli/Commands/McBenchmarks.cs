@@ -45,6 +45,26 @@ public static class McBenchmarks
             results.Add(new BenchResult("mc_european_252steps", t, Time(European(paths, YearSteps, t), paths * (double)YearSteps, seconds)));
         }
 
+        foreach (var t in threadCounts)
+        {
+            var paths = (long)batch * (quick ? 1 : 4) * t;
+            var asian = new MonteCarloSpec(
+                new GbmModel(100.0, 1.0, 0.03, 0.01, 0.25),
+                new PayoffSpec(PayoffKind.ArithmeticAsian, OptionType.Call, 100.0, FixingCount: YearSteps),
+                new MonteCarloSettings(paths, YearSteps, 42, Antithetic: false, MaxDegreeOfParallelism: t));
+            results.Add(new BenchResult("mc_asian_252steps", t, Time(asian, paths * (double)YearSteps, seconds)));
+        }
+
+        foreach (var t in threadCounts)
+        {
+            var paths = (long)batch * (quick ? 1 : 2) * t;
+            var heston = new MonteCarloSpec(
+                new HestonModel(100.0, 1.0, 0.03, 0.01, 0.04, 1.5, 0.04, 0.5, -0.7),
+                new PayoffSpec(PayoffKind.European, OptionType.Call, 100.0),
+                new MonteCarloSettings(paths, YearSteps, 42, Antithetic: false, MaxDegreeOfParallelism: t));
+            results.Add(new BenchResult("mc_heston_252steps", t, Time(heston, paths * (double)YearSteps, seconds)));
+        }
+
         return results;
     }
 
