@@ -36,6 +36,13 @@ public static partial class MonteCarloEngine
             return LongstaffSchwartz.LongstaffSchwartzEngine.RunValidated(spec, progress, cancellationToken);
         }
 
+        return RunBatches(spec, b => EvaluateValidated(spec, b, spec.Settings.VectorWidth), progress, cancellationToken);
+    }
+
+    /// <summary>Evaluates every batch of <paramref name="spec"/> in parallel, merges the sums and summarises them.</summary>
+    internal static MonteCarloResult RunBatches(
+        MonteCarloSpec spec, Func<long, BatchSums> evaluate, Action<long, long>? progress, CancellationToken cancellationToken)
+    {
         var batchCount = spec.BatchCount;
         var batches = new BatchSums[batchCount];
         long done = 0;
@@ -48,7 +55,7 @@ public static partial class MonteCarloEngine
         {
             Parallel.For(0L, batchCount, options, b =>
             {
-                batches[b] = EvaluateValidated(spec, b, spec.Settings.VectorWidth);
+                batches[b] = evaluate(b);
                 var finished = Interlocked.Increment(ref done);
                 progress?.Invoke(finished, batchCount);
             });

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
 using System.Runtime.Intrinsics;
 using Assay.Pricing.Batch;
 using Assay.Pricing.Engines.Analytic;
@@ -22,39 +21,8 @@ public static partial class MonteCarloEngine
         };
 
     /// <summary>Every batch of <paramref name="spec"/> priced with <paramref name="policy"/>, merged and summarised.</summary>
-    internal static MonteCarloResult RunAmerican(MonteCarloSpec spec, ExercisePolicy policy, Action<long, long>? progress, CancellationToken cancellationToken)
-    {
-        var batchCount = spec.BatchCount;
-        var batches = new BatchSums[batchCount];
-        long done = 0;
-        var options = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = spec.Settings.MaxDegreeOfParallelism,
-            CancellationToken = cancellationToken,
-        };
-        try
-        {
-            Parallel.For(0L, batchCount, options, b =>
-            {
-                batches[b] = EvaluateAmericanBatch(spec, policy, b, spec.Settings.VectorWidth);
-                var finished = Interlocked.Increment(ref done);
-                progress?.Invoke(finished, batchCount);
-            });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0 && e.InnerExceptions[0] is PricingInputException)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            throw;
-        }
-
-        var totals = BatchSums.Empty;
-        foreach (var batch in batches)
-        {
-            totals = BatchSums.Merge(totals, batch);
-        }
-
-        return Summarise(spec, totals, batches);
-    }
+    internal static MonteCarloResult RunAmerican(MonteCarloSpec spec, ExercisePolicy policy, Action<long, long>? progress, CancellationToken cancellationToken) =>
+        RunBatches(spec, b => EvaluateAmericanBatch(spec, policy, b, spec.Settings.VectorWidth), progress, cancellationToken);
 
     /// <summary>The control variate of an American sample: the European payoff on the same path, whose mean is the Black–Scholes price.</summary>
     private static (bool HasControl, double Mean) AmericanControlOf(MonteCarloSpec spec) => spec.Model switch
