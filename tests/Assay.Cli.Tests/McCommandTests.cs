@@ -140,6 +140,11 @@ public sealed class McCommandTests
                 "mc", "--payoff", "basket", "--basket", basket, "--correlation", correlation, "--K", "105", "--T", "1", "--paths", "1000");
             Assert.Equal(1, badCode);
             Assert.Contains("no row for basket asset 'A'", badError, StringComparison.Ordinal);
+
+            File.WriteAllText(basket, "underlying,S,q,sigma,weight\nA,100,0.01,0.25,1\nA,90,0,0.2,1\n");
+            var (dupCode, _, dupError) = CliRunner.Run("mc", "--payoff", "basket", "--basket", basket, "--K", "105", "--T", "1", "--paths", "1000");
+            Assert.Equal(1, dupCode);
+            Assert.Contains("names underlying 'A' twice", dupError, StringComparison.Ordinal);
         }
         finally
         {

@@ -168,6 +168,22 @@ public sealed class VarCommandTests : IDisposable
         Assert.Contains("correlation matrix is not positive semi-definite: pivot 3 is -15.2 (at CAC;", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_pnl_path_that_is_a_directory_is_refused_and_an_absurd_quantity_is_named()
+    {
+        var (code, _, stderr) = CliRunner.Run(
+            "var", "--portfolio", Sample("portfolio.csv"), "--market", Sample("market.csv"), "--method", "mc",
+            "--correlation", Sample("correlation.csv"), "--scenarios", "1000", "--pnl", _dir);
+        Assert.Equal(1, code);
+        Assert.Contains("is a directory", stderr, StringComparison.Ordinal);
+
+        var portfolio = Write("huge.csv", "kind,underlying,type,K,T,quantity\nspot,DAX,,,,1e300\n");
+        var (hugeCode, _, hugeError) = CliRunner.Run(
+            "var", "--portfolio", portfolio, "--market", Sample("market.csv"), "--method", "parametric", "--correlation", Sample("correlation.csv"));
+        Assert.Equal(1, hugeCode);
+        Assert.Contains("quantity must be in", hugeError, StringComparison.Ordinal);
+    }
+
     private static string Sample(string name) => CliRunner.Sample(Path.Combine("var", name));
 
     private string Write(string name, string text)

@@ -103,24 +103,7 @@ public static class CsvJob
     }
 
     /// <summary>Writes to a temporary file beside the target and renames it, so a failure leaves no partial file.</summary>
-    private static void WriteAtomically(CsvTable table, string path)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var writer = new StreamWriter(temp, append: false, new System.Text.UTF8Encoding(false)))
-            {
-                table.Write(writer);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+    private static void WriteAtomically(CsvTable table, string path) => AtomicFile.Write(path, table.Write);
 
     private static Table BuildTable(CsvTable output)
     {

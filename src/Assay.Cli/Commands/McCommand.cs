@@ -60,7 +60,10 @@ public static class McCommand
         var basket = new Option<string?>("--basket") { Description = "Basket assets CSV: underlying,S,q,sigma,weight (basket; r and T from the flags)." };
         var correlation = new Option<string?>("--correlation") { Description = "Correlation CSV: header underlying,A,B,..., one row per underlying (basket; default: independent assets)." };
         var paths = new Option<long>("--paths") { Description = "Number of paths.", DefaultValueFactory = _ => 1_000_000 };
-        var steps = new Option<int>("--steps") { Description = "Time steps per path (uniform grid).", DefaultValueFactory = _ => 1 };
+        var steps = new Option<int?>("--steps")
+        {
+            Description = "Time steps per path (uniform grid). Default: 1 for a GBM European, digital or basket (exact), the --fixings count for an Asian, 50 for an American, 252 otherwise (Heston, barriers, lookbacks).",
+        };
         var seed = new Option<ulong>("--seed") { Description = "Seed of every random variate.", DefaultValueFactory = _ => 1 };
         var antithetic = new Option<bool>("--antithetic") { Description = "Pair every path with its mirror image (paths must be even)." };
         var threads = new Option<int>("--threads") { Description = "Worker threads, or -1 for all cores; the result does not depend on it.", DefaultValueFactory = _ => -1 };
@@ -110,7 +113,12 @@ public static class McCommand
                 new ContractStyle(parse.GetValue(scheme)!, parse.GetValue(average)!, parse.GetValue(monitoring)!, parse.GetValue(strikeType)!),
                 parse.GetValue(basket),
                 parse.GetValue(correlation),
-                new MonteCarloSettings(parse.GetValue(paths), parse.GetValue(steps), parse.GetValue(seed), parse.GetValue(antithetic), parse.GetValue(threads)));
+                new MonteCarloSettings(
+                    parse.GetValue(paths),
+                    parse.GetValue(steps) ?? DefaultSteps(parse.GetValue(model)!, parse.GetValue(payoff)!, parse.GetValue(fixings)),
+                    parse.GetValue(seed),
+                    parse.GetValue(antithetic),
+                    parse.GetValue(threads)));
             return Task.FromResult(Run(arguments, parse.GetValue(json), console, stdout, stderr, cancellationToken));
         });
         return command;
@@ -286,6 +294,15 @@ public static class McCommand
         };
         stdout.WriteLine(root.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
     }
+
+    /// <summary>Steps when --steps is not given: exact one-step GBM where the payoff sees S_T only, else a grid fine enough for the payoff.</summary>
+    internal static int DefaultSteps(string model, string payoff, int? fixings) => (model, payoff) switch
+    {
+        ("gbm", "european" or "digital" or "basket") => 1,
+        (_, "asian") when fixings is > 0 => fixings.Value,
+        ("gbm", "american") => 50,
+        _ => 252,
+    };
 
     private static double Required(double? value, string field) =>
         value ?? throw new PricingInputException(field, $"{field} is required (flag --{field.Replace('_', '-')})");

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using Assay.Cli.Csv;
 using Assay.Cli.Risk;
@@ -103,7 +102,7 @@ public static class VarCommand
         {
             try
             {
-                WritePnlAtomically(result.ProfitAndLoss.Span, request.PnlPath);
+                WritePnlAtomically(result.ProfitAndLoss, request.PnlPath);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -222,31 +221,18 @@ public static class VarCommand
     }
 
     /// <summary>Writes to a temporary file beside the target and renames it, so a failure leaves no partial file.</summary>
-    private static void WritePnlAtomically(ReadOnlySpan<double> pnl, string path)
+    private static void WritePnlAtomically(ReadOnlyMemory<double> pnl, string path) => AtomicFile.Write(path, writer =>
     {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
+        writer.Write("scenario,pnl\n");
+        var values = pnl.Span;
+        for (var i = 0; i < values.Length; i++)
         {
-            using (var writer = new StreamWriter(temp, append: false, new UTF8Encoding(false)))
-            {
-                writer.Write("scenario,pnl\n");
-                for (var i = 0; i < pnl.Length; i++)
-                {
-                    writer.Write(i.ToString(CultureInfo.InvariantCulture));
-                    writer.Write(',');
-                    writer.Write(pnl[i].ToString("R", CultureInfo.InvariantCulture));
-                    writer.Write('\n');
-                }
-            }
-
-            File.Move(temp, full, overwrite: true);
+            writer.Write(i.ToString(CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.Write(values[i].ToString("R", CultureInfo.InvariantCulture));
+            writer.Write('\n');
         }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+    });
 
     private sealed record VarRequest(
         string PortfolioPath,

@@ -64,10 +64,17 @@ public static class RiskInputs
     {
         var table = Read(path, "underlying", "S", "q", "sigma", "weight");
         var assets = new List<(string, double, double, double, double)>(table.Rows.Count);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < table.Rows.Count; i++)
         {
             var row = new RowReader(table, table.Rows[i]);
-            assets.Add(Field(path, i, () => (row.Text("underlying"), row.Double("S"), row.Double("q"), row.Double("sigma"), row.Double("weight"))));
+            var asset = Field(path, i, () => (row.Text("underlying"), row.Double("S"), row.Double("q"), row.Double("sigma"), row.Double("weight")));
+            if (!names.Add(asset.Item1))
+            {
+                throw new CsvFormatException($"{path} row {i + 1}: the basket names underlying '{asset.Item1}' twice");
+            }
+
+            assets.Add(asset);
         }
 
         return assets;

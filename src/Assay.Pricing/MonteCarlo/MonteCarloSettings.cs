@@ -25,8 +25,8 @@ public readonly record struct MonteCarloSettings(
     int MaxDegreeOfParallelism = -1,
     BatchVectorWidth VectorWidth = BatchVectorWidth.Auto)
 {
-    /// <summary>Largest accepted path count, 2^40 (the variate address has 64 bits of path; this bounds the run time).</summary>
-    public const long MaxPaths = 1L << 40;
+    /// <summary>Largest accepted path count, 2^32: the sample count of the fixed-point batch sums (<c>FixedPointAccumulator.MaxCount</c>).</summary>
+    public const long MaxPaths = 1L << 32;
 
     /// <summary>Largest accepted number of time steps per path.</summary>
     public const int MaxSteps = 100_000;
@@ -36,7 +36,7 @@ public readonly record struct MonteCarloSettings(
     {
         if (Paths < 2 || Paths > MaxPaths)
         {
-            InputGuard.Fail("paths", $"paths must be between 2 and {MaxPaths} (2^40); got {Paths}");
+            InputGuard.Fail("paths", $"paths must be between 2 and {MaxPaths} (2^32); got {Paths}");
         }
 
         if (Antithetic && (Paths % 2 != 0 || Paths < 4))

@@ -40,6 +40,9 @@ public readonly record struct Position(
     public static Position Spot(string underlying, double quantity) =>
         new(PositionKind.Spot, underlying, OptionType.Call, 0, 0, quantity);
 
+    /// <summary>Largest |quantity| of one position, 1e12 units: beyond it sums of P&amp;L lose every digit that matters (or overflow).</summary>
+    public const double MaxQuantity = 1e12;
+
     /// <summary>Throws <see cref="PricingInputException"/> naming the field of position <paramref name="number"/> (1-based) that is out of range.</summary>
     public void Validate(int number)
     {
@@ -49,6 +52,11 @@ public readonly record struct Position(
         }
 
         CheckFinite(number, Quantity, "quantity", "a finite number");
+        if (Math.Abs(Quantity) > MaxQuantity)
+        {
+            Fail(number, "quantity", string.Create(CultureInfo.InvariantCulture, $"quantity must be in [-{MaxQuantity:G}, {MaxQuantity:G}] (got {Quantity:R})"));
+        }
+
         switch (Kind)
         {
             case PositionKind.Option:

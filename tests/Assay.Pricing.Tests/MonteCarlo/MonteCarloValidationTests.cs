@@ -8,6 +8,7 @@ public class MonteCarloValidationTests
 {
     [Theory]
     [InlineData(0L, 1, false, -1, "paths")]
+    [InlineData((1L << 32) + 1, 1, false, -1, "paths")] // more samples than the fixed-point sums can count
     [InlineData(-5L, 1, false, -1, "paths")]
     [InlineData(1001L, 1, true, -1, "paths")]
     [InlineData(1000L, 0, false, -1, "steps")]

@@ -86,24 +86,61 @@ public sealed class DeltaGammaVarTests
     [InlineData(0.95)]
     [InlineData(0.99)]
     [InlineData(0.999)]
-    public void Linear_portfolio_var_is_z_times_sigma(double confidence)
+    public void A_normal_profit_and_loss_has_var_z_sigma_and_es_sigma_phi_over_alpha(double confidence)
     {
-        // Spot positions only: ΔP = aᵀR is normal, so VaR = z_c·σ_P and ES = σ_P·φ(z_c)/(1 − c) with σ_P = √(aᵀΣa).
-        var market = new MarketData([new UnderlyingQuote("A", 100, 0.05, 0.0, 0.2), new UnderlyingQuote("B", 50, 0.02, 0.01, 0.3)]);
-        var portfolio = new Portfolio([Position.Spot("A", 3), Position.Spot("B", -2), Position.Spot("A", 1)]);
-        var rho = new CorrelationMatrix(["A", "B"], [1, 0.4, 0.4, 1]);
-        var covariance = ReturnCovariance.FromVolatilities(market, rho, 10);
+        // No quadratic term: ΔP = aᵀR is normal, so VaR = z_c·σ_P and ES = σ_P·φ(z_c)/(1 − c) with σ_P = √(aᵀΣa).
+        double[] cash = [400, -100];
+        double[] covariance = [0.0016, 0.00096, 0.00096, 0.0036];
+        var moments = DeltaGammaVar.Moments(cash, [0, 0, 0, 0], covariance, 0.0);
 
-        var result = DeltaGammaVar.Run(new ParametricVarParameters(portfolio, market, covariance, confidence, 10));
+        var tail = DeltaGammaVar.CornishFisher(moments, confidence);
 
-        double[] cash = [4 * 100, -2 * 50];
-        var sigmaP = Math.Sqrt((cash[0] * cash[0] * covariance[0, 0]) + (2 * cash[0] * cash[1] * covariance[0, 1]) + (cash[1] * cash[1] * covariance[1, 1]));
+        var sigmaP = Math.Sqrt((cash[0] * cash[0] * covariance[0]) + (2 * cash[0] * cash[1] * covariance[1]) + (cash[1] * cash[1] * covariance[3]));
         var z = -Normal.InverseCdf(1 - confidence);
         var inputs = $"c {confidence}, sigma_P {sigmaP:R}";
-        AssertClose(z * sigmaP, result.ValueAtRisk, 1e-13 * z * sigmaP, $"{inputs}: VaR");
-        AssertClose(sigmaP * Normal.Pdf(z) / (1 - confidence), result.ExpectedShortfall, 1e-13 * sigmaP, $"{inputs}: ES");
-        Assert.Equal(0, result.ScenarioCount);
-        Assert.True(result.ProfitAndLoss.IsEmpty);
+        AssertClose(z * sigmaP, tail.ValueAtRisk, 1e-13 * z * sigmaP, $"{inputs}: VaR");
+        AssertClose(sigmaP * Normal.Pdf(z) / (1 - confidence), tail.ExpectedShortfall, 1e-13 * sigmaP, $"{inputs}: ES");
+    }
+
+    [Theory]
+    [InlineData("spot book", 0.99, 10)]
+    [InlineData("short calls", 0.99, 30)]
+    [InlineData("long puts and short calls", 0.975, 5)]
+    public void Parametric_var_agrees_with_full_revaluation_monte_carlo(string book, double confidence, int horizonDays)
+    {
+        // Full revaluation under the same Gaussian log-return shocks is the reference; the delta–gamma–Cornish–Fisher
+        // approximation must land within a few percent (it keeps the second-order term of S·e^R).
+        const ulong seed = 4242;
+        var market = new MarketData([new UnderlyingQuote("A", 100, 0.02, 0.0, 0.4), new UnderlyingQuote("B", 50, 0.01, 0.01, 0.25)]);
+        var portfolio = book switch
+        {
+            "spot book" => new Portfolio([Position.Spot("A", 3), Position.Spot("B", -2)]),
+            "short calls" => new Portfolio([Position.Option("A", OptionType.Call, 100, 2, -10)]),
+            _ => new Portfolio([Position.Option("A", OptionType.Put, 95, 0.5, 20), Position.Option("B", OptionType.Call, 55, 1, -30)]),
+        };
+        var covariance = ReturnCovariance.FromVolatilities(market, new CorrelationMatrix(["A", "B"], [1, 0.3, 0.3, 1]), horizonDays);
+
+        var parametric = DeltaGammaVar.Run(new ParametricVarParameters(portfolio, market, covariance, confidence, horizonDays));
+        var mc = MonteCarloSimulation.Run(new MonteCarloVarParameters(portfolio, market, covariance, confidence, horizonDays, 200_000, seed));
+
+        var context = $"seed {seed}, {book}, c {confidence}, {horizonDays} days: parametric {parametric.ValueAtRisk} / {parametric.ExpectedShortfall}, MC {mc.ValueAtRisk} / {mc.ExpectedShortfall}";
+        Assert.True(Math.Abs(parametric.ValueAtRisk - mc.ValueAtRisk) <= 0.04 * mc.ValueAtRisk, "VaR " + context);
+        Assert.True(Math.Abs(parametric.ExpectedShortfall - mc.ExpectedShortfall) <= 0.06 * mc.ExpectedShortfall, "ES " + context);
+    }
+
+    [Fact]
+    public void A_portfolio_outside_the_cornish_fisher_domain_is_refused_instead_of_giving_es_below_var()
+    {
+        // A long at-the-money straddle a week before expiry: the P&L is dominated by gamma, heavily skewed, and the
+        // expansion's quantile turns back in the tail (it gave ES < 0 < VaR before this check).
+        var market = new MarketData([new UnderlyingQuote("X", 100, 0.0, 0.0, 0.4)]);
+        var straddle = new Portfolio([Position.Option("X", OptionType.Call, 100, 0.03, 1), Position.Option("X", OptionType.Put, 100, 0.03, 1)]);
+        var covariance = ReturnCovariance.FromVolatilities(market, CorrelationMatrix.Identity(["X"]), 7);
+
+        var e = Assert.Throws<PricingInputException>(() => DeltaGammaVar.Run(new ParametricVarParameters(straddle, market, covariance, 0.99, 7)));
+
+        Assert.Equal("method", e.Field);
+        Assert.Contains("Cornish-Fisher", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,7 +156,7 @@ public sealed class DeltaGammaVarTests
         var greeks = Engines.Analytic.BlackScholesMerton.Greeks(new(OptionType.Call, 100, 100, 0.1, 0.03, 0.0, 0.25));
         var s2 = covariance[0, 0];
         var cash = 10 * 100 * greeks.Delta;
-        var cashGamma = 10 * 100 * 100 * greeks.Gamma;
+        var cashGamma = (10 * 100 * 100 * greeks.Gamma) + cash; // the S·Δ part is the convexity of S·e^R
         var moments = DeltaGammaVar.Moments([cash], [cashGamma], [s2], 10 * greeks.Theta * 5 / 365.0);
         var expected = DeltaGammaVar.CornishFisher(moments, 0.99);
         AssertClose(expected.ValueAtRisk, result.ValueAtRisk, 1e-12 * expected.ValueAtRisk, "VaR from the BSM Greeks");

@@ -36,7 +36,7 @@ public static class LongstaffSchwartzEngine
     /// <summary>Largest number of exercise dates (time steps) for an American payoff.</summary>
     public const int MaxExerciseDates = 5000;
 
-    /// <summary>Pilot path j draws the variates of path 2^63 + j, beyond every path a pricing pass can use (≤ 2^40).</summary>
+    /// <summary>Pilot path j draws the variates of path 2^63 + j, beyond every path a pricing pass can use (≤ 2^32).</summary>
     public const ulong PolicyPathOffset = 1UL << 63;
 
     /// <summary>The number of pilot paths for a run of <paramref name="paths"/> paths: clamped to [<see cref="MinPolicyPaths"/>, <see cref="MaxPolicyPaths"/>] and rounded up to a multiple of 8.</summary>

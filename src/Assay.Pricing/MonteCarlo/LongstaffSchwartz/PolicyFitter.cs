@@ -9,7 +9,7 @@ namespace Assay.Pricing.MonteCarlo.LongstaffSchwartz;
 /// <summary>The regression pass: backward induction over pilot paths that walk backward in time, with exact normal equations.</summary>
 /// <remarks>
 /// <para>Pilot path j uses the variates of path <see cref="LongstaffSchwartzEngine.PolicyPathOffset"/> + j (same seed,
-/// factor 0), an address range the pricing pass never reaches (paths ≤ 2^40), so the rule is fitted out of sample and
+/// factor 0), an address range the pricing pass never reaches (paths ≤ 2^32), so the rule is fitted out of sample and
 /// the priced value is a low-biased estimator.</para>
 /// <para>Memory is four doubles per pilot path, whatever the number of dates: the first sweep walks each path forward to
 /// ln S(T); each later sweep steps it back one date, L_i = L_(i+1) − ((r − q − σ²/2)Δt + σ√Δt·Z_i), regenerating Z_i from
