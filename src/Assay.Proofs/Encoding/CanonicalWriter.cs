@@ -15,7 +15,8 @@ namespace Assay.Proofs.Canonical;
 /// u32 length of its UTF-8 form then that form (lone surrogates refused); a <see cref="Hash256"/> as its 32 bytes;
 /// a sequence as a u32 count then the elements; an object as a u16 type tag, a u8 format version, then its body.
 /// The writer enforces the same <see cref="CanonicalLimits"/> as the reader and throws <see cref="ArgumentException"/>
-/// (or <see cref="InvalidOperationException"/> for size and depth) for a value that has no canonical encoding.
+/// (or <see cref="InvalidOperationException"/> for size and depth) for a value that has no canonical encoding; after
+/// such an exception the written bytes are incomplete and the writer must be cleared before reuse.
 /// </remarks>
 public sealed class CanonicalWriter
 {
