@@ -14,19 +14,15 @@ public static class DomainHash
     /// <summary>Longest tag in UTF-8 bytes.</summary>
     public const int MaxTagLength = 255;
 
+    /// <summary>Preimages up to this many bytes are hashed in one call from a stack buffer (the common case: tree nodes).</summary>
+    private const int OneShotMaxBytes = 1024;
+
     /// <summary>H(tag, data) as defined in the type remarks.</summary>
     /// <exception cref="ArgumentException">The tag is empty or longer than <see cref="MaxTagLength"/> UTF-8 bytes.</exception>
     public static Hash256 Compute(string tag, ReadOnlySpan<byte> data)
     {
         ArgumentNullException.ThrowIfNull(tag);
-        Span<byte> prefix = stackalloc byte[1 + MaxTagLength];
-        var length = TagPrefix(tag, prefix);
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(prefix[..length]);
-        sha.AppendData(data);
-        Span<byte> digest = stackalloc byte[Hash256.Length];
-        sha.GetHashAndReset(digest);
-        return new Hash256(digest);
+        return Compute(tag, data, ReadOnlySpan<byte>.Empty);
     }
 
     /// <summary>H(tag, first ‖ second) without concatenating the inputs (e.g. the two children of a tree node).</summary>
@@ -35,11 +31,23 @@ public static class DomainHash
         ArgumentNullException.ThrowIfNull(tag);
         Span<byte> prefix = stackalloc byte[1 + MaxTagLength];
         var length = TagPrefix(tag, prefix);
+        Span<byte> digest = stackalloc byte[Hash256.Length];
+        var total = length + first.Length + second.Length;
+        if (total <= OneShotMaxBytes)
+        {
+            // Same bytes, one SHA-256 call: no IncrementalHash object per hash.
+            Span<byte> preimage = stackalloc byte[OneShotMaxBytes];
+            prefix[..length].CopyTo(preimage);
+            first.CopyTo(preimage[length..]);
+            second.CopyTo(preimage[(length + first.Length)..]);
+            SHA256.HashData(preimage[..total], digest);
+            return new Hash256(digest);
+        }
+
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(prefix[..length]);
         sha.AppendData(first);
         sha.AppendData(second);
-        Span<byte> digest = stackalloc byte[Hash256.Length];
         sha.GetHashAndReset(digest);
         return new Hash256(digest);
     }

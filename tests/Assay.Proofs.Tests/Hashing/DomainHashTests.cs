@@ -7,14 +7,19 @@ namespace Assay.Proofs.Tests.Hashing;
 /// <summary>The domain-separated hash is SHA-256 of (tag length, tag, data), frozen by golden vectors.</summary>
 public class DomainHashTests
 {
-    [Fact]
-    public void Equals_sha256_of_the_length_prefixed_tag_and_the_data()
+    [Theory]
+    [InlineData(3)]
+    [InlineData(1010)] // the largest preimage hashed in one call
+    [InlineData(1011)] // the smallest hashed incrementally
+    [InlineData(100_000)]
+    public void Equals_sha256_of_the_length_prefixed_tag_and_the_data(int length)
     {
         var tag = "assay/test/v1";
-        var data = Encoding.ASCII.GetBytes("abc");
+        var data = Enumerable.Range(0, length).Select(i => (byte)(i * 7)).ToArray();
         var preimage = new byte[] { (byte)tag.Length }.Concat(Encoding.ASCII.GetBytes(tag)).Concat(data).ToArray();
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(preimage)), DomainHash.Compute(tag, data).ToString());
         Assert.Equal(DomainHash.Compute(tag, data), DomainHash.Compute(tag, data.AsSpan(0, 1), data.AsSpan(1)));
+        Assert.Equal(DomainHash.Compute(tag, data), DomainHash.Compute(tag, data.AsSpan(0, length / 2), data.AsSpan(length / 2)));
     }
 
     [Fact]
