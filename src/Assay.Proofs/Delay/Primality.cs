@@ -61,7 +61,7 @@ public static class Primality
         var nMinusOne = n - 1;
         var s = (int)BigInteger.TrailingZeroCount(nMinusOne);
         var d = nMinusOne >> s;
-        var x = BigInteger.ModPow(witness, d, n);
+        var x = new MontgomeryDomain(n).Pow(witness, d);
         if (x.IsOne || x == nMinusOne)
         {
             return true;

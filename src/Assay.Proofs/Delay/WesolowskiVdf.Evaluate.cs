@@ -44,19 +44,21 @@ public sealed partial class WesolowskiVdf
         var (window, groups) = ChooseWindow(delaySquarings, maxCheckpoints);
         var blockCount = delaySquarings / window;
         var stride = (long)window * groups;
-        var checkpoints = new BigInteger[(int)((blockCount + groups - 1) / groups)];
+        var checkpoints = new ulong[(int)((blockCount + groups - 1) / groups)][];
 
+        // Squarings run in Montgomery form on 64-bit limbs, in place: no allocation per squaring.
         var x = HashToGroup(seed);
-        var v = x;
+        var v = _domain.NewElement();
+        _domain.ToMontgomery(x, v);
         var stored = 0;
         for (long t = 0; t < delaySquarings; t++)
         {
             if (t % stride == 0 && stored < checkpoints.Length)
             {
-                checkpoints[stored++] = v;
+                checkpoints[stored++] = (ulong[])v.Clone();
             }
 
-            v = v * v % Modulus;
+            _domain.Multiply(v, v, v);
             if ((t & (CancellationCheckInterval - 1)) == CancellationCheckInterval - 1)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -67,7 +69,7 @@ public sealed partial class WesolowskiVdf
             }
         }
 
-        var y = Canonical(v);
+        var y = Canonical(_domain.FromMontgomery(v));
         progress?.Report(new VdfProgress(delaySquarings, delaySquarings));
         var ell = DeriveChallengePrime(delaySquarings, x, y);
         var pi = Prove(checkpoints, delaySquarings, ell, window, groups, blockCount, cancellationToken);
@@ -94,11 +96,16 @@ public sealed partial class WesolowskiVdf
         return best;
     }
 
-    private BigInteger Prove(BigInteger[] checkpoints, long delaySquarings, BigInteger ell, int window, int groups, long blockCount, CancellationToken cancellationToken)
+    private BigInteger Prove(ulong[][] checkpoints, long delaySquarings, BigInteger ell, int window, int groups, long blockCount, CancellationToken cancellationToken)
     {
-        var buckets = new BigInteger[1 << window];
+        // All products in Montgomery form; a bucket is empty while its flag is false.
+        var buckets = new ulong[1 << window][];
+        var filled = new bool[buckets.Length];
         var stepFactor = BigInteger.ModPow(2, (long)window * groups, ell);
-        var result = BigInteger.One;
+        var result = _domain.NewElement();
+        _domain.ToMontgomery(BigInteger.One, result);
+        var suffix = _domain.NewElement();
+        var groupProduct = _domain.NewElement();
         for (var m = groups - 1; m >= 0; m--)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -108,7 +115,7 @@ public sealed partial class WesolowskiVdf
             {
                 for (var k = 0; k < window; k++)
                 {
-                    result = result * result % Modulus;
+                    _domain.Multiply(result, result, result);
                 }
             }
 
@@ -117,7 +124,7 @@ public sealed partial class WesolowskiVdf
                 continue;
             }
 
-            Array.Fill(buckets, BigInteger.Zero);
+            Array.Clear(filled);
             var iMax = (blockCount - 1 - m) / groups;
 
             // r = 2^(T − κ(γi + m + 1)) mod ℓ, walked from the largest i down so each step multiplies by 2^(κγ).
@@ -128,7 +135,16 @@ public sealed partial class WesolowskiVdf
                 if (digit != 0)
                 {
                     var c = checkpoints[i];
-                    buckets[digit] = buckets[digit].IsZero ? c : buckets[digit] * c % Modulus;
+                    if (filled[digit])
+                    {
+                        _domain.Multiply(buckets[digit], c, buckets[digit]);
+                    }
+                    else
+                    {
+                        buckets[digit] ??= _domain.NewElement();
+                        c.CopyTo(buckets[digit], 0);
+                        filled[digit] = true;
+                    }
                 }
 
                 r = r * stepFactor % ell;
@@ -139,24 +155,32 @@ public sealed partial class WesolowskiVdf
             }
 
             // Π_d B_d^d as a running product of suffix products: Σ_d d·B_d = Σ_d Σ_{e ≥ d} B_e.
-            var suffix = BigInteger.One;
-            var groupProduct = BigInteger.One;
+            var started = false;
+            _domain.ToMontgomery(BigInteger.One, groupProduct);
             for (var d = buckets.Length - 1; d >= 1; d--)
             {
-                if (!buckets[d].IsZero)
+                if (filled[d])
                 {
-                    suffix = suffix * buckets[d] % Modulus;
+                    if (started)
+                    {
+                        _domain.Multiply(suffix, buckets[d], suffix);
+                    }
+                    else
+                    {
+                        buckets[d].CopyTo(suffix, 0);
+                        started = true;
+                    }
                 }
 
-                if (!suffix.IsOne)
+                if (started)
                 {
-                    groupProduct = groupProduct * suffix % Modulus;
+                    _domain.Multiply(groupProduct, suffix, groupProduct);
                 }
             }
 
-            result = result * groupProduct % Modulus;
+            _domain.Multiply(result, groupProduct, result);
         }
 
-        return result;
+        return _domain.FromMontgomery(result);
     }
 }

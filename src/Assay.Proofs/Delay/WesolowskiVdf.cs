@@ -35,6 +35,7 @@ public sealed partial class WesolowskiVdf
     private const int MaxModulusBits = 8192;
 
     private readonly BigInteger _half;
+    private readonly MontgomeryDomain _domain;
 
     /// <summary>A VDF over the group modulo <paramref name="modulus"/> (odd, 32 to 8192 bits, of unknown factorisation in production).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The modulus is even or its size is out of range.</exception>
@@ -49,6 +50,7 @@ public sealed partial class WesolowskiVdf
         Modulus = modulus;
         ElementLength = (int)((bits + 7) / 8);
         _half = (modulus - 1) >> 1;
+        _domain = new MontgomeryDomain(modulus);
     }
 
     /// <summary>The VDF over the RSA-2048 challenge modulus, the one used by the network.</summary>
@@ -143,7 +145,7 @@ public sealed partial class WesolowskiVdf
         var x = HashToGroup(proof.Seed);
         var ell = DeriveChallengePrime(proof.DelaySquarings, x, proof.Output);
         var r = BigInteger.ModPow(2, proof.DelaySquarings, ell);
-        var lhs = BigInteger.ModPow(proof.Proof, ell, Modulus) * BigInteger.ModPow(x, r, Modulus) % Modulus;
+        var lhs = _domain.Pow(proof.Proof, ell) * _domain.Pow(x, r) % Modulus;
         return Canonical(lhs) == proof.Output;
     }
 

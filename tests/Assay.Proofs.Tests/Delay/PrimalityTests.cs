@@ -47,7 +47,8 @@ public class PrimalityTests
     {
         var spsp = new HashSet<int>(StrongBase2Pseudoprimes);
         var slpsp = new HashSet<int>(StrongLucasPseudoprimes);
-        for (var n = 5; n < 100_000; n += 2)
+        const int Limit = 30_000;
+        for (var n = 5; n < Limit; n += 2)
         {
             var prime = IsPrimeByTrialDivision(n);
             var mr = Primality.IsStrongProbablePrime(n, 2);
@@ -55,6 +56,16 @@ public class PrimalityTests
             Assert.True(mr == (prime || spsp.Contains(n)), $"Miller–Rabin base 2 at n = {n}: {mr}");
             Assert.True(lucas == (prime || slpsp.Contains(n)), $"strong Lucas at n = {n}: {lucas}");
             Assert.True(Primality.IsProbablePrime(n) == prime, $"BPSW at n = {n}");
+        }
+
+        foreach (var n in StrongBase2Pseudoprimes.Where(n => n >= Limit))
+        {
+            Assert.True(Primality.IsStrongProbablePrime(n, 2) && !Primality.IsStrongLucasProbablePrime(n) && !IsPrimeByTrialDivision(n), $"n = {n}");
+        }
+
+        foreach (var n in StrongLucasPseudoprimes.Where(n => n >= Limit))
+        {
+            Assert.True(Primality.IsStrongLucasProbablePrime(n) && !Primality.IsStrongProbablePrime(n, 2) && !IsPrimeByTrialDivision(n), $"n = {n}");
         }
     }
 

