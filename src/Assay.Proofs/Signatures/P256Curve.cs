@@ -31,6 +31,9 @@ internal static class P256Curve
     /// <summary>(p + 1) / 4, the square-root exponent (p ≡ 3 mod 4).</summary>
     public static readonly BigInteger SqrtExponent = (P + 1) >> 2;
 
+    /// <summary>Montgomery arithmetic modulo p, for square roots when decompressing points.</summary>
+    public static readonly Delay.MontgomeryDomain Field = new(P);
+
     /// <summary>The BCL curve object.</summary>
     public static ECCurve Curve => ECCurve.NamedCurves.nistP256;
 

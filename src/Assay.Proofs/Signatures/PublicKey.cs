@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Security.Cryptography;
 using Assay.Proofs.Hashing;
 
@@ -19,6 +18,8 @@ public sealed class PublicKey : IEquatable<PublicKey>
     private readonly byte[] _encoded;
     private readonly byte[] _x;
     private readonly byte[] _y;
+    private readonly Lock _verifierLock = new();
+    private ECDsa? _verifier;
 
     private PublicKey(byte[] encoded, byte[] x, byte[] y)
     {
@@ -91,8 +92,13 @@ public sealed class PublicKey : IEquatable<PublicKey>
         digest.WriteTo(digestBytes);
         Span<byte> signatureBytes = stackalloc byte[Signature.Length];
         signature.WriteTo(signatureBytes);
-        using var ecdsa = ECDsa.Create(new ECParameters { Curve = P256Curve.Curve, Q = new ECPoint { X = _x, Y = _y } });
-        return ecdsa.VerifyHash(digestBytes, signatureBytes, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        // Importing a key into OpenSSL costs about three verifications, so the BCL key is made once per PublicKey and
+        // kept (the lock because the BCL does not promise that one ECDsa instance may verify on two threads at once).
+        lock (_verifierLock)
+        {
+            _verifier ??= ECDsa.Create(new ECParameters { Curve = P256Curve.Curve, Q = new ECPoint { X = _x, Y = _y } });
+            return _verifier.VerifyHash(digestBytes, signatureBytes, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        }
     }
 
     /// <inheritdoc/>
@@ -135,7 +141,7 @@ public sealed class PublicKey : IEquatable<PublicKey>
         }
 
         var rhs = P256Curve.CurveRightSide(x);
-        var y = BigInteger.ModPow(rhs, P256Curve.SqrtExponent, P256Curve.P);
+        var y = P256Curve.Field.Pow(rhs, P256Curve.SqrtExponent);
         if ((y * y) % P256Curve.P != rhs)
         {
             error = "x is not the x-coordinate of a point on P-256.";
