@@ -109,17 +109,93 @@ internal sealed class MontgomeryDomain
         // t < 2n: one conditional subtraction.
         if (t[k] != 0 || !IsBelowModulus(t[..k]))
         {
-            ulong borrow = 0;
-            for (var j = 0; j < k; j++)
-            {
-                var d = t[j] - n[j];
-                var nextBorrow = (t[j] < n[j] || d < borrow) ? 1UL : 0UL;
-                t[j] = d - borrow;
-                borrow = nextBorrow;
-            }
+            SubtractModulus(t[..k]);
         }
 
         t[..k].CopyTo(result);
+    }
+
+    /// <summary>result = a + b mod n (the same in Montgomery form); <paramref name="result"/> may alias either input.</summary>
+    public void Add(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> result)
+    {
+        ulong carry = 0;
+        for (var j = 0; j < LimbCount; j++)
+        {
+            var s = a[j] + b[j];
+            var c1 = s < a[j] ? 1UL : 0UL;
+            var t = s + carry;
+            var c2 = t < s ? 1UL : 0UL;
+            result[j] = t;
+            carry = c1 | c2;
+        }
+
+        if (carry != 0 || !IsBelowModulus(result))
+        {
+            SubtractModulus(result);
+        }
+    }
+
+    /// <summary>result = a − b mod n (the same in Montgomery form); <paramref name="result"/> may alias either input.</summary>
+    public void Subtract(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> result)
+    {
+        ulong borrow = 0;
+        for (var j = 0; j < LimbCount; j++)
+        {
+            var d = a[j] - b[j];
+            var b1 = a[j] < b[j] ? 1UL : 0UL;
+            var t = d - borrow;
+            var b2 = d < borrow ? 1UL : 0UL;
+            result[j] = t;
+            borrow = b1 | b2;
+        }
+
+        if (borrow != 0)
+        {
+            // Wrapped below zero: adding n once brings the value back into [0, n) (the final carry out is discarded).
+            ulong carry = 0;
+            for (var j = 0; j < LimbCount; j++)
+            {
+                var s = result[j] + _modulus[j];
+                var c1 = s < result[j] ? 1UL : 0UL;
+                var t = s + carry;
+                var c2 = t < s ? 1UL : 0UL;
+                result[j] = t;
+                carry = c1 | c2;
+            }
+        }
+    }
+
+    /// <summary>result = a / 2 mod n, i.e. a·2⁻¹ (the same in Montgomery form); <paramref name="result"/> may alias <paramref name="a"/>.</summary>
+    public void Half(ReadOnlySpan<ulong> a, Span<ulong> result)
+    {
+        ulong top = 0;
+        if ((a[0] & 1) == 0)
+        {
+            a.CopyTo(result);
+        }
+        else
+        {
+            // a + n is even and below 2n < 2^(64k+1): keep the carry as bit 64k.
+            ulong carry = 0;
+            for (var j = 0; j < LimbCount; j++)
+            {
+                var s = a[j] + _modulus[j];
+                var c1 = s < a[j] ? 1UL : 0UL;
+                var t = s + carry;
+                var c2 = t < s ? 1UL : 0UL;
+                result[j] = t;
+                carry = c1 | c2;
+            }
+
+            top = carry;
+        }
+
+        for (var j = 0; j < LimbCount - 1; j++)
+        {
+            result[j] = (result[j] >> 1) | (result[j + 1] << 63);
+        }
+
+        result[LimbCount - 1] = (result[LimbCount - 1] >> 1) | (top << 63);
     }
 
     /// <summary>b^e mod n for 0 ≤ b &lt; n and e ≥ 0, by left-to-right binary exponentiation.</summary>
@@ -136,6 +212,41 @@ internal sealed class MontgomeryDomain
             if (((bits[bit >> 3] >> (bit & 7)) & 1) != 0)
             {
                 Multiply(acc, baseElement, acc);
+            }
+        }
+
+        return FromMontgomery(acc);
+    }
+
+    /// <summary>a^e · b^f mod n with one shared chain of squarings (Shamir's simultaneous exponentiation).</summary>
+    public BigInteger PowProduct(BigInteger a, BigInteger e, BigInteger b, BigInteger f)
+    {
+        Span<ulong> acc = stackalloc ulong[LimbCount];
+        Span<ulong> am = stackalloc ulong[LimbCount];
+        Span<ulong> bm = stackalloc ulong[LimbCount];
+        Span<ulong> abm = stackalloc ulong[LimbCount];
+        ToMontgomery(a, am);
+        ToMontgomery(b, bm);
+        Multiply(am, bm, abm);
+        ToMontgomery(BigInteger.One, acc);
+        var eBits = e.ToByteArray(isUnsigned: true, isBigEndian: false);
+        var fBits = f.ToByteArray(isUnsigned: true, isBigEndian: false);
+        for (var bit = (8 * Math.Max(eBits.Length, fBits.Length)) - 1; bit >= 0; bit--)
+        {
+            Multiply(acc, acc, acc);
+            var eSet = (bit >> 3) < eBits.Length && ((eBits[bit >> 3] >> (bit & 7)) & 1) != 0;
+            var fSet = (bit >> 3) < fBits.Length && ((fBits[bit >> 3] >> (bit & 7)) & 1) != 0;
+            if (eSet && fSet)
+            {
+                Multiply(acc, abm, acc);
+            }
+            else if (eSet)
+            {
+                Multiply(acc, am, acc);
+            }
+            else if (fSet)
+            {
+                Multiply(acc, bm, acc);
             }
         }
 
@@ -184,6 +295,18 @@ internal sealed class MontgomeryDomain
         var limbs = new ulong[LimbCount];
         WriteLimbs(value, limbs);
         return limbs;
+    }
+
+    private void SubtractModulus(Span<ulong> t)
+    {
+        ulong borrow = 0;
+        for (var j = 0; j < LimbCount; j++)
+        {
+            var d = t[j] - _modulus[j];
+            var nextBorrow = (t[j] < _modulus[j] || d < borrow) ? 1UL : 0UL;
+            t[j] = d - borrow;
+            borrow = nextBorrow;
+        }
     }
 
     private bool IsBelowModulus(ReadOnlySpan<ulong> t)

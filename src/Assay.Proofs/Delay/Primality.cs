@@ -15,6 +15,8 @@ public static class Primality
 
     private static readonly int[] SmallPrimes = Sieve(TrialDivisionLimit);
 
+    private static readonly ulong[] SmallPrimeProducts = GroupProducts(SmallPrimes);
+
     /// <summary>Whether <paramref name="n"/> is a Baillie–PSW probable prime (exact for n &lt; 2⁶⁴).</summary>
     public static bool IsProbablePrime(BigInteger n)
     {
@@ -23,16 +25,25 @@ public static class Primality
             return false;
         }
 
-        foreach (var p in SmallPrimes)
+        if (n < TrialDivisionLimit)
         {
-            if (n == p)
-            {
-                return true;
-            }
+            return Array.BinarySearch(SmallPrimes, (int)n) >= 0;
+        }
 
-            if ((n % p).IsZero)
+        // One BigInteger remainder per group of small primes whose product fits in 64 bits, then word arithmetic.
+        var next = 0;
+        foreach (var product in SmallPrimeProducts)
+        {
+            var residue = (ulong)(n % product);
+            for (var remaining = product; remaining > 1; next++)
             {
-                return false;
+                var p = (ulong)SmallPrimes[next];
+                if (residue % p == 0)
+                {
+                    return false;
+                }
+
+                remaining /= p;
             }
         }
 
@@ -111,43 +122,60 @@ public static class Primality
             discriminant = discriminant.Sign > 0 ? -(discriminant + 2) : -discriminant + 2;
         }
 
-        var p = BigInteger.One;
+        // P = 1, Q = (1 − D)/4. The ladder runs in Montgomery form: U, V and Q^k are held as ·R mod n.
+        var domain = new MontgomeryDomain(n);
         var q = (1 - discriminant) / 4;
-        var dMod = Mod(discriminant, n);
-        var qMod = Mod(q, n);
+        var dM = domain.NewElement();
+        var qM = domain.NewElement();
+        domain.ToMontgomery(Mod(discriminant, n), dM);
+        domain.ToMontgomery(Mod(q, n), qM);
         var nPlusOne = n + 1;
         var s = (int)BigInteger.TrailingZeroCount(nPlusOne);
-        var k = nPlusOne >> s;
-
-        // Left-to-right binary ladder for (U_k, V_k, Q^k) mod n, from U_1 = 1, V_1 = P.
-        var u = BigInteger.One;
-        var v = p;
-        var qk = qMod;
-        for (var bit = (int)(k.GetBitLength() - 2); bit >= 0; bit--)
+        var k = (nPlusOne >> s).ToByteArray(isUnsigned: true, isBigEndian: false);
+        var topBit = (8 * k.Length) - 1;
+        while (((k[topBit >> 3] >> (topBit & 7)) & 1) == 0)
         {
-            u = (u * v) % n;
-            v = Mod((v * v) - (2 * qk), n);
-            qk = (qk * qk) % n;
-            if (!(k >> bit).IsEven)
+            topBit--;
+        }
+
+        // Left-to-right binary ladder for (U_k, V_k, Q^k) mod n, from U_1 = 1, V_1 = P = 1:
+        // U_2j = U_j V_j, V_2j = V_j² − 2Q^j; U_j+1 = (P U_j + V_j)/2, V_j+1 = (D U_j + P V_j)/2.
+        var u = domain.NewElement();
+        var v = domain.NewElement();
+        var qk = (ulong[])qM.Clone();
+        var scratch = domain.NewElement();
+        domain.ToMontgomery(BigInteger.One, u);
+        domain.ToMontgomery(BigInteger.One, v);
+        for (var bit = topBit - 1; bit >= 0; bit--)
+        {
+            domain.Multiply(u, v, u);
+            domain.Multiply(v, v, v);
+            domain.Add(qk, qk, scratch);
+            domain.Subtract(v, scratch, v);
+            domain.Multiply(qk, qk, qk);
+            if (((k[bit >> 3] >> (bit & 7)) & 1) != 0)
             {
-                var nextU = Half((p * u) + v, n);
-                var nextV = Half((dMod * u) + (p * v), n);
-                u = nextU;
-                v = nextV;
-                qk = (qk * qMod) % n;
+                domain.Multiply(dM, u, scratch);
+                domain.Add(scratch, v, scratch);
+                domain.Add(u, v, u);
+                domain.Half(u, u);
+                domain.Half(scratch, v);
+                domain.Multiply(qk, qM, qk);
             }
         }
 
-        if (u.IsZero || v.IsZero)
+        if (IsZero(u) || IsZero(v))
         {
             return true;
         }
 
         for (var r = 1; r < s; r++)
         {
-            v = Mod((v * v) - (2 * qk), n);
-            qk = (qk * qk) % n;
-            if (v.IsZero)
+            domain.Multiply(v, v, v);
+            domain.Add(qk, qk, scratch);
+            domain.Subtract(v, scratch, v);
+            domain.Multiply(qk, qk, qk);
+            if (IsZero(v))
             {
                 return true;
             }
@@ -198,16 +226,31 @@ public static class Primality
         }
     }
 
-    private static BigInteger Half(BigInteger value, BigInteger n)
-    {
-        value = Mod(value, n);
-        return (value.IsEven ? value : value + n) >> 1;
-    }
+    private static bool IsZero(ReadOnlySpan<ulong> limbs) => !limbs.ContainsAnyExcept(0UL);
 
     private static BigInteger Mod(BigInteger value, BigInteger modulus)
     {
         var r = value % modulus;
         return r.Sign < 0 ? r + modulus : r;
+    }
+
+    private static ulong[] GroupProducts(int[] primes)
+    {
+        var products = new List<ulong>();
+        var product = 1UL;
+        foreach (var p in primes)
+        {
+            if (product > ulong.MaxValue / (ulong)p)
+            {
+                products.Add(product);
+                product = 1;
+            }
+
+            product *= (ulong)p;
+        }
+
+        products.Add(product);
+        return [.. products];
     }
 
     private static int[] Sieve(int limit)

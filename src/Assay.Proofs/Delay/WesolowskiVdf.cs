@@ -145,7 +145,7 @@ public sealed partial class WesolowskiVdf
         var x = HashToGroup(proof.Seed);
         var ell = DeriveChallengePrime(proof.DelaySquarings, x, proof.Output);
         var r = BigInteger.ModPow(2, proof.DelaySquarings, ell);
-        var lhs = _domain.Pow(proof.Proof, ell) * _domain.Pow(x, r) % Modulus;
+        var lhs = _domain.PowProduct(proof.Proof, ell, x, r);
         return Canonical(lhs) == proof.Output;
     }
 

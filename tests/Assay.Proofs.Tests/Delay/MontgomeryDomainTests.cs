@@ -40,11 +40,20 @@ public class MontgomeryDomainTests
                         domain.ToMontgomery(b, mb);
                         domain.Multiply(ma, mb, product);
                         Assert.True(a * b % n == domain.FromMontgomery(product), $"seed {Seed}, n {n}, a {a}, b {b}");
+                        domain.Add(ma, mb, product);
+                        Assert.True((a + b) % n == domain.FromMontgomery(product), $"seed {Seed}, n {n}, {a} + {b}");
+                        domain.Subtract(ma, mb, product);
+                        Assert.True(((a - b) % n + n) % n == domain.FromMontgomery(product), $"seed {Seed}, n {n}, {a} - {b}");
+                        domain.Half(ma, product);
+                        Assert.True(a == 2 * domain.FromMontgomery(product) % n, $"seed {Seed}, n {n}, {a} / 2");
                     }
 
                     Assert.True(a == domain.FromMontgomery(Round(domain, a)), $"seed {Seed}, n {n}, round trip {a}");
                     var e = RandomBelow(random, BigInteger.One << 300);
                     Assert.True(BigInteger.ModPow(a, e, n) == domain.Pow(a, e), $"seed {Seed}, n {n}, {a}^{e}");
+                    var b2 = operands[^1];
+                    var f = RandomBelow(random, BigInteger.One << 200);
+                    Assert.True(BigInteger.ModPow(a, e, n) * BigInteger.ModPow(b2, f, n) % n == domain.PowProduct(a, e, b2, f), $"seed {Seed}, n {n}, {a}^{e} {b2}^{f}");
                 }
 
                 Assert.True(BigInteger.One == domain.Pow(5 % n, 0), $"n {n}: x^0");
