@@ -68,6 +68,64 @@ internal static class LaneNormals
         }
     }
 
+    /// <summary>
+    /// As <see cref="Pair{TLane}"/>, and the uniforms U = <see cref="Variates.Uniform"/> of the same addresses, from which
+    /// the normals are Z = <see cref="Normal.InverseCdfFast(double)"/>(U) (one generation serves both).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void PairWithUniforms<TLane>(
+        ulong seed, ulong firstPath, uint stepPair, uint dimension, out TLane uniformEven, out TLane uniformOdd, out TLane even, out TLane odd)
+        where TLane : unmanaged
+    {
+        if (typeof(TLane) == typeof(Vector256Lane))
+        {
+            var normals = QuadWithUniforms(seed, firstPath, stepPair, dimension, out var uniforms);
+            var ue = new Vector256Lane(Vector256.Create(uniforms[..4]));
+            var uo = new Vector256Lane(Vector256.Create(uniforms.Slice(4, 4)));
+            var ev = new Vector256Lane(Vector256.Create(normals[..4]));
+            var ov = new Vector256Lane(Vector256.Create(normals.Slice(4, 4)));
+            uniformEven = Unsafe.As<Vector256Lane, TLane>(ref ue);
+            uniformOdd = Unsafe.As<Vector256Lane, TLane>(ref uo);
+            even = Unsafe.As<Vector256Lane, TLane>(ref ev);
+            odd = Unsafe.As<Vector256Lane, TLane>(ref ov);
+        }
+        else if (typeof(TLane) == typeof(Vector512Lane))
+        {
+            var low = QuadWithUniforms(seed, firstPath, stepPair, dimension, out var lowUniforms, minGroups: 2);
+            var ue0 = Vector256.Create(lowUniforms[..4]);
+            var uo0 = Vector256.Create(lowUniforms.Slice(4, 4));
+            var e0 = Vector256.Create(low[..4]);
+            var o0 = Vector256.Create(low.Slice(4, 4));
+            var high = QuadWithUniforms(seed, firstPath + 4, stepPair, dimension, out var highUniforms, minGroups: 2, track: false);
+            var ue = new Vector512Lane(Vector512.Create(ue0, Vector256.Create(highUniforms[..4])));
+            var uo = new Vector512Lane(Vector512.Create(uo0, Vector256.Create(highUniforms.Slice(4, 4))));
+            var ev = new Vector512Lane(Vector512.Create(e0, Vector256.Create(high[..4])));
+            var ov = new Vector512Lane(Vector512.Create(o0, Vector256.Create(high.Slice(4, 4))));
+            uniformEven = Unsafe.As<Vector512Lane, TLane>(ref ue);
+            uniformOdd = Unsafe.As<Vector512Lane, TLane>(ref uo);
+            even = Unsafe.As<Vector512Lane, TLane>(ref ev);
+            odd = Unsafe.As<Vector512Lane, TLane>(ref ov);
+        }
+        else if (typeof(TLane) == typeof(ScalarLane))
+        {
+            var block = Philox4x32.Generate(Variates.Counter(firstPath, 2 * stepPair, dimension), Philox4x32Key.FromSeed(seed));
+            var e = Variates.ToUniform(block.Low64);
+            var o = Variates.ToUniform(block.High64);
+            var ue = new ScalarLane(e);
+            var uo = new ScalarLane(o);
+            var ev = new ScalarLane(Normal.InverseCdfFast(e));
+            var ov = new ScalarLane(Normal.InverseCdfFast(o));
+            uniformEven = Unsafe.As<ScalarLane, TLane>(ref ue);
+            uniformOdd = Unsafe.As<ScalarLane, TLane>(ref uo);
+            even = Unsafe.As<ScalarLane, TLane>(ref ev);
+            odd = Unsafe.As<ScalarLane, TLane>(ref ov);
+        }
+        else
+        {
+            throw new NotSupportedException($"No normal source for lane type {typeof(TLane).Name}.");
+        }
+    }
+
     /// <summary>The 8 normals of paths firstPath … firstPath + 3 at one step pair: the even step's four, then the odd step's.</summary>
     /// <param name="seed">Task seed.</param>
     /// <param name="firstPath">Variate path of lane 0 (a multiple of 4 within a batch's vector loop).</param>
@@ -85,6 +143,22 @@ internal static class LaneNormals
             index = slot.Fill(seed, firstPath, stepPair, dimension, minGroups);
         }
 
+        return new ReadOnlySpan<double>(slot.Normals, index, 8);
+    }
+
+    /// <summary>As <see cref="Quad"/>, and the 8 uniforms the normals were computed from (the same order) in <paramref name="uniforms"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<double> QuadWithUniforms(
+        ulong seed, ulong firstPath, uint stepPair, uint dimension, out ReadOnlySpan<double> uniforms, int minGroups = 1, bool track = true)
+    {
+        var slot = SlotOf(dimension);
+        var index = slot.IndexOf(seed, firstPath, stepPair, dimension, track);
+        if (index < 0)
+        {
+            index = slot.Fill(seed, firstPath, stepPair, dimension, minGroups);
+        }
+
+        uniforms = new ReadOnlySpan<double>(slot.Uniforms, index, 8);
         return new ReadOnlySpan<double>(slot.Normals, index, 8);
     }
 
@@ -127,6 +201,9 @@ internal static class LaneNormals
         private int _previousWalkPairs;
 
         public double[] Normals { get; } = new double[MaxBlockPairs * 8];
+
+        /// <summary>The uniforms <see cref="Normals"/> were computed from, at the same offsets.</summary>
+        public double[] Uniforms { get; } = new double[MaxBlockPairs * 8];
 
         /// <summary>The offset of the 8 normals of (path group at firstPath, stepPair) in <see cref="Normals"/>, or −1 when not cached.</summary>
         /// <remarks>With <paramref name="track"/>, also notes how far the current walk has gone (a request for pair 0 starts a walk).</remarks>
@@ -190,6 +267,7 @@ internal static class LaneNormals
 
             // Never run past the last step pair a 32-bit step index can address.
             pairs = (int)Math.Min((ulong)pairs, (ulong)uint.MaxValue - stepPair + 1);
+            var uniforms = Uniforms.AsSpan(0, groups * pairs * 8);
             var normals = Normals.AsSpan(0, groups * pairs * 8);
             for (var g = 0; g < groups; g++)
             {
@@ -197,12 +275,12 @@ internal static class LaneNormals
                 {
                     Variates.UniformPairs(seed, firstPath + (4 * (ulong)g), stepPair + (uint)k, dimension, out var even, out var odd);
                     var at = ((g * pairs) + k) * 8;
-                    even.CopyTo(normals.Slice(at, 4));
-                    odd.CopyTo(normals.Slice(at + 4, 4));
+                    even.CopyTo(uniforms.Slice(at, 4));
+                    odd.CopyTo(uniforms.Slice(at + 4, 4));
                 }
             }
 
-            Normal.InverseCdfFast(normals, normals);
+            Normal.InverseCdfFast(uniforms, normals);
             _seed = seed;
             _dimension = dimension;
             _firstPath = firstPath;
