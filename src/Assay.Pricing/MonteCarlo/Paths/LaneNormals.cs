@@ -269,17 +269,7 @@ internal static class LaneNormals
             pairs = (int)Math.Min((ulong)pairs, (ulong)uint.MaxValue - stepPair + 1);
             var uniforms = Uniforms.AsSpan(0, groups * pairs * 8);
             var normals = Normals.AsSpan(0, groups * pairs * 8);
-            for (var g = 0; g < groups; g++)
-            {
-                for (var k = 0; k < pairs; k++)
-                {
-                    Variates.UniformPairs(seed, firstPath + (4 * (ulong)g), stepPair + (uint)k, dimension, out var even, out var odd);
-                    var at = ((g * pairs) + k) * 8;
-                    even.CopyTo(uniforms.Slice(at, 4));
-                    odd.CopyTo(uniforms.Slice(at + 4, 4));
-                }
-            }
-
+            Variates.FillUniformPairs(seed, firstPath, groups, stepPair, pairs, dimension, uniforms);
             Normal.InverseCdfFast(uniforms, normals);
             _seed = seed;
             _dimension = dimension;
