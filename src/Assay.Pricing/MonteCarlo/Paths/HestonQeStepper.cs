@@ -102,7 +102,7 @@ internal readonly struct HestonQeStepper : IPathStepper
         where TLane : unmanaged, ILane<TLane, TMask>
         where TMask : unmanaged
     {
-        return requirements == PathRequirements.Terminal
+        return requirements.IsTerminal
             ? WalkTerminal<TLane, TMask>(seed, firstPath, negate)
             : WalkObserved<TLane, TMask>(seed, firstPath, negate, requirements);
     }

@@ -68,6 +68,39 @@ internal static class LaneNormals
         }
     }
 
+    /// <summary>The normals of step 2·<paramref name="stepPair"/> alone (the even half of <see cref="Pair{TLane}"/>, the same bits), for one-step walks.</summary>
+    /// <remarks>
+    /// Vector lanes read a block of sixteen path groups whose odd-step normals are not computed: a one-step walk never
+    /// uses them, and converting them was a third of its variate cost. The uniforms are generated in pairs all the same
+    /// (one Philox block holds both steps).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Even<TLane>(ulong seed, ulong firstPath, uint stepPair, uint dimension, out TLane even)
+        where TLane : unmanaged
+    {
+        if (typeof(TLane) == typeof(Vector256Lane))
+        {
+            var ev = new Vector256Lane(Vector256.Create(EvenQuad(seed, firstPath, stepPair, dimension)));
+            even = Unsafe.As<Vector256Lane, TLane>(ref ev);
+        }
+        else if (typeof(TLane) == typeof(Vector512Lane))
+        {
+            var low = Vector256.Create(EvenQuad(seed, firstPath, stepPair, dimension));
+            var ev = new Vector512Lane(Vector512.Create(low, Vector256.Create(EvenQuad(seed, firstPath + 4, stepPair, dimension, track: false))));
+            even = Unsafe.As<Vector512Lane, TLane>(ref ev);
+        }
+        else if (typeof(TLane) == typeof(ScalarLane))
+        {
+            var block = Philox4x32.Generate(Variates.Counter(firstPath, 2 * stepPair, dimension), Philox4x32Key.FromSeed(seed));
+            var ev = new ScalarLane(Normal.InverseCdfFast(Variates.ToUniform(block.Low64)));
+            even = Unsafe.As<ScalarLane, TLane>(ref ev);
+        }
+        else
+        {
+            throw new NotSupportedException($"No normal source for lane type {typeof(TLane).Name}.");
+        }
+    }
+
     /// <summary>
     /// As <see cref="Pair{TLane}"/>, and the uniforms U = <see cref="Variates.Uniform"/> of the same addresses, from which
     /// the normals are Z = <see cref="Normal.InverseCdfFast(double)"/>(U) (one generation serves both).
@@ -146,6 +179,20 @@ internal static class LaneNormals
         return new ReadOnlySpan<double>(slot.Normals, index, 8);
     }
 
+    /// <summary>The 4 even-step normals of paths firstPath … firstPath + 3 at one step pair, from an even-only block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<double> EvenQuad(ulong seed, ulong firstPath, uint stepPair, uint dimension, bool track = true)
+    {
+        var slot = SlotOf(dimension);
+        var index = slot.IndexOfEven(seed, firstPath, stepPair, dimension, track);
+        if (index < 0)
+        {
+            index = slot.FillEven(seed, firstPath, stepPair, dimension);
+        }
+
+        return new ReadOnlySpan<double>(slot.Normals, index, 4);
+    }
+
     /// <summary>As <see cref="Quad"/>, and the 8 uniforms the normals were computed from (the same order) in <paramref name="uniforms"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<double> QuadWithUniforms(
@@ -194,6 +241,9 @@ internal static class LaneNormals
         private uint _firstPair;
         private int _pairs;
 
+        /// <summary>Whether the block holds even-step normals only (<see cref="FillEven"/>: 4 per group, no uniforms kept).</summary>
+        private bool _evenOnly;
+
         /// <summary>Step pairs the current walk has asked for so far (a walk starts at pair 0).</summary>
         private int _walkPairs;
 
@@ -217,12 +267,53 @@ internal static class LaneNormals
 
             var pathOffset = firstPath - _firstPath;
             var pairOffset = stepPair - _firstPair;
-            if (seed != _seed || dimension != _dimension || (pathOffset & 3) != 0 || pathOffset >= 4 * (ulong)_groups || pairOffset >= (uint)_pairs)
+            if (seed != _seed || dimension != _dimension || _evenOnly || (pathOffset & 3) != 0 || pathOffset >= 4 * (ulong)_groups || pairOffset >= (uint)_pairs)
             {
                 return -1;
             }
 
             return ((((int)(pathOffset >> 2)) * _pairs) + (int)pairOffset) * 8;
+        }
+
+        /// <summary>The offset of the 4 even-step normals of (path group at firstPath, stepPair) in an even-only block, or −1 when not cached.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int IndexOfEven(ulong seed, ulong firstPath, uint stepPair, uint dimension, bool track)
+        {
+            if (track)
+            {
+                Track(stepPair);
+            }
+
+            var pathOffset = firstPath - _firstPath;
+            if (seed != _seed || dimension != _dimension || !_evenOnly || stepPair != _firstPair || (pathOffset & 3) != 0 || pathOffset >= 4 * (ulong)_groups)
+            {
+                return -1;
+            }
+
+            return ((int)(pathOffset >> 2)) * 4;
+        }
+
+        /// <summary>Generates an even-only block: the even-step normals of <see cref="MaxBlockPairs"/> path groups from firstPath at one step pair, 4 doubles per group.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public int FillEven(ulong seed, ulong firstPath, uint stepPair, uint dimension)
+        {
+            const int groups = MaxBlockPairs;
+            Variates.FillUniformPairs(seed, firstPath, groups, stepPair, 1, dimension, Uniforms);
+            var normals = Normals.AsSpan(0, groups * 4);
+            for (var g = 0; g < groups; g++)
+            {
+                Uniforms.AsSpan(8 * g, 4).CopyTo(normals.Slice(4 * g, 4));
+            }
+
+            Normal.InverseCdfFast(normals, normals);
+            _seed = seed;
+            _dimension = dimension;
+            _firstPath = firstPath;
+            _groups = groups;
+            _firstPair = stepPair;
+            _pairs = 1;
+            _evenOnly = true;
+            return 0;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -277,6 +368,7 @@ internal static class LaneNormals
             _groups = groups;
             _firstPair = stepPair;
             _pairs = pairs;
+            _evenOnly = false;
             return 0;
         }
     }

@@ -26,6 +26,9 @@ internal readonly record struct PathRequirements(PathStatisticKinds Kinds, int F
     /// <summary>max over S(0) and the grid dates.</summary>
     public static PathRequirements Maximum => new(PathStatisticKinds.Maximum);
 
+    /// <summary>Whether this is <see cref="Terminal"/> (the same test as <c>== Terminal</c>, as plain field compares the JIT folds for a constant payoff).</summary>
+    public bool IsTerminal => Kinds == PathStatisticKinds.Terminal && FixingCount == 0 && Barrier == 0.0;
+
     /// <summary>Whether any of <paramref name="kinds"/> is required.</summary>
     public bool Has(PathStatisticKinds kinds) => (Kinds & kinds) != 0;
 }
