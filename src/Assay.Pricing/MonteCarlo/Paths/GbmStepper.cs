@@ -20,6 +20,9 @@ internal readonly struct GbmStepper : IPathStepper
     /// <summary>Factor index of the uniforms that sample the bridge extremes.</summary>
     public const uint BridgeUniformDimension = 1;
 
+    /// <summary>The requirements <see cref="WalkFixings{TLane, TMask}"/> serves: fixing sums and their σ-sensitivities.</summary>
+    private const PathStatisticKinds FixingKinds = PathStatisticKinds.ArithmeticSum | PathStatisticKinds.LogSum | PathStatisticKinds.Sensitivities;
+
     private readonly double _drift;
     private readonly double _diffusion;
     private readonly double _sqrtDt;
@@ -52,9 +55,11 @@ internal readonly struct GbmStepper : IPathStepper
         where TLane : unmanaged, ILane<TLane, TMask>
         where TMask : unmanaged
     {
-        if (requirements != PathRequirements.Terminal)
+        if (!requirements.IsTerminal)
         {
-            return WalkObserved<TLane, TMask>(seed, firstPath, negate, requirements);
+            return (requirements.Kinds & ~FixingKinds) == 0
+                ? WalkFixings<TLane, TMask>(seed, firstPath, negate, requirements)
+                : WalkObserved<TLane, TMask>(seed, firstPath, negate, requirements);
         }
 
         var spot = TLane.Constant(Spot);
@@ -64,7 +69,18 @@ internal readonly struct GbmStepper : IPathStepper
         var sign = negate ? -1.0 : 1.0;
         for (var step = 0; step < Steps; step += 2)
         {
-            LaneNormals.Pair<TLane>(seed, firstPath, (uint)(step >> 1), 0, out var even, out var odd);
+            TLane even, odd;
+            if (Steps == 1)
+            {
+                // A one-step walk never uses the odd step's normal: do not convert it.
+                LaneNormals.Even<TLane>(seed, firstPath, 0, 0, out even);
+                odd = default;
+            }
+            else
+            {
+                LaneNormals.Pair<TLane>(seed, firstPath, (uint)(step >> 1), 0, out even, out odd);
+            }
+
             logReturn += _drift + (even * sign * _diffusion);
             brownian += even * sign * _sqrtDt;
             if (step + 1 < Steps)
@@ -77,6 +93,78 @@ internal readonly struct GbmStepper : IPathStepper
         stats.Final = spot * TLane.Exp(logReturn);
         stats.Brownian = brownian;
         return stats;
+    }
+
+    /// <summary>The walk of Asian payoffs: fixing sums (and their σ-sensitivities) only, bit for bit what <see cref="WalkObserved{TLane, TMask}"/> gives them.</summary>
+    /// <remarks>
+    /// The same operations in the same order as <see cref="Advance{TLane, TMask}"/> and
+    /// <see cref="PathObserver.ObserveStep{TLane, TMask}"/> for these statistics, without what they do not use (the step
+    /// record, discount, uniforms, barrier and extreme checks): e^L is formed at the fixings that need the spot and once
+    /// at the end for S(T) (the same bits as the last step's spot), not at every step.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private PathStatistics<TLane> WalkFixings<TLane, TMask>(ulong seed, ulong firstPath, bool negate, PathRequirements requirements)
+        where TLane : unmanaged, ILane<TLane, TMask>
+        where TMask : unmanaged
+    {
+        var fixingInterval = FixingInterval(requirements);
+        var arithmetic = requirements.Has(PathStatisticKinds.ArithmeticSum);
+        var logSum = requirements.Has(PathStatisticKinds.LogSum);
+        var sensitivities = requirements.Has(PathStatisticKinds.Sensitivities);
+        var stats = PathObserver.Start<TLane, TMask>(TLane.Constant(Spot));
+        var sums = new FixingSums<TLane> { UntilFixing = fixingInterval };
+        var sign = negate ? -1.0 : 1.0;
+        for (var step = 0; step < Steps; step += 2)
+        {
+            LaneNormals.Pair<TLane>(seed, firstPath, (uint)(step >> 1), 0, out var even, out var odd);
+            AdvanceFixings<TLane, TMask>(ref sums, even * sign, step, fixingInterval, arithmetic, logSum, sensitivities);
+            if (step + 1 < Steps)
+            {
+                AdvanceFixings<TLane, TMask>(ref sums, odd * sign, step + 1, fixingInterval, arithmetic, logSum, sensitivities);
+            }
+        }
+
+        stats.Final = TLane.Exp(sums.LogReturn) * Spot;
+        stats.Brownian = sums.Brownian;
+        stats.ArithmeticSum = sums.Arithmetic;
+        stats.ArithmeticSumVega = sums.ArithmeticVega;
+        stats.LogSum = sums.Log;
+        stats.LogSumVega = sums.LogVega;
+        return stats;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AdvanceFixings<TLane, TMask>(ref FixingSums<TLane> sums, TLane z, int step, int fixingInterval, bool arithmetic, bool logSum, bool sensitivities)
+        where TLane : unmanaged, ILane<TLane, TMask>
+        where TMask : unmanaged
+    {
+        sums.LogReturn += _drift + (z * _diffusion);
+        sums.Brownian += z * _sqrtDt;
+        if (--sums.UntilFixing != 0)
+        {
+            return;
+        }
+
+        sums.UntilFixing = fixingInterval;
+        var sensitivity = sensitivities ? sums.Brownian - (_volatility * ((step + 1) * _dt)) : default;
+        if (arithmetic)
+        {
+            var spot = TLane.Exp(sums.LogReturn) * Spot;
+            sums.Arithmetic += spot;
+            if (sensitivities)
+            {
+                sums.ArithmeticVega += spot * sensitivity;
+            }
+        }
+
+        if (logSum)
+        {
+            sums.Log += sums.LogReturn;
+            if (sensitivities)
+            {
+                sums.LogVega += sensitivity;
+            }
+        }
     }
 
     private PathStatistics<TLane> WalkObserved<TLane, TMask>(ulong seed, ulong firstPath, bool negate, PathRequirements requirements)
@@ -190,6 +278,19 @@ internal readonly struct GbmStepper : IPathStepper
         throw new PricingInputException(
             "n_fixings",
             string.Create(CultureInfo.InvariantCulture, $"n_fixings must divide steps (the fixings are every (steps/n_fixings)-th grid date); got n_fixings={fixings}, steps={steps}"));
+
+    /// <summary>The running state of <see cref="WalkFixings{TLane, TMask}"/>.</summary>
+    private struct FixingSums<TLane>
+        where TLane : unmanaged
+    {
+        public TLane LogReturn;
+        public TLane Brownian;
+        public TLane Arithmetic;
+        public TLane ArithmeticVega;
+        public TLane Log;
+        public TLane LogVega;
+        public int UntilFixing;
+    }
 
     /// <summary>The running state of one walk besides the statistics.</summary>
     private struct WalkState<TLane>

@@ -68,6 +68,97 @@ internal static class LaneNormals
         }
     }
 
+    /// <summary>The normals of step 2·<paramref name="stepPair"/> alone (the even half of <see cref="Pair{TLane}"/>, the same bits), for one-step walks.</summary>
+    /// <remarks>
+    /// Vector lanes read a block of sixteen path groups whose odd-step normals are not computed: a one-step walk never
+    /// uses them, and converting them was a third of its variate cost. The uniforms are generated in pairs all the same
+    /// (one Philox block holds both steps).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Even<TLane>(ulong seed, ulong firstPath, uint stepPair, uint dimension, out TLane even)
+        where TLane : unmanaged
+    {
+        if (typeof(TLane) == typeof(Vector256Lane))
+        {
+            var ev = new Vector256Lane(Vector256.Create(EvenQuad(seed, firstPath, stepPair, dimension)));
+            even = Unsafe.As<Vector256Lane, TLane>(ref ev);
+        }
+        else if (typeof(TLane) == typeof(Vector512Lane))
+        {
+            var low = Vector256.Create(EvenQuad(seed, firstPath, stepPair, dimension));
+            var ev = new Vector512Lane(Vector512.Create(low, Vector256.Create(EvenQuad(seed, firstPath + 4, stepPair, dimension, track: false))));
+            even = Unsafe.As<Vector512Lane, TLane>(ref ev);
+        }
+        else if (typeof(TLane) == typeof(ScalarLane))
+        {
+            var block = Philox4x32.Generate(Variates.Counter(firstPath, 2 * stepPair, dimension), Philox4x32Key.FromSeed(seed));
+            var ev = new ScalarLane(Normal.InverseCdfFast(Variates.ToUniform(block.Low64)));
+            even = Unsafe.As<ScalarLane, TLane>(ref ev);
+        }
+        else
+        {
+            throw new NotSupportedException($"No normal source for lane type {typeof(TLane).Name}.");
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Pair{TLane}"/>, and the uniforms U = <see cref="Variates.Uniform"/> of the same addresses, from which
+    /// the normals are Z = <see cref="Normal.InverseCdfFast(double)"/>(U) (one generation serves both).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void PairWithUniforms<TLane>(
+        ulong seed, ulong firstPath, uint stepPair, uint dimension, out TLane uniformEven, out TLane uniformOdd, out TLane even, out TLane odd)
+        where TLane : unmanaged
+    {
+        if (typeof(TLane) == typeof(Vector256Lane))
+        {
+            var normals = QuadWithUniforms(seed, firstPath, stepPair, dimension, out var uniforms);
+            var ue = new Vector256Lane(Vector256.Create(uniforms[..4]));
+            var uo = new Vector256Lane(Vector256.Create(uniforms.Slice(4, 4)));
+            var ev = new Vector256Lane(Vector256.Create(normals[..4]));
+            var ov = new Vector256Lane(Vector256.Create(normals.Slice(4, 4)));
+            uniformEven = Unsafe.As<Vector256Lane, TLane>(ref ue);
+            uniformOdd = Unsafe.As<Vector256Lane, TLane>(ref uo);
+            even = Unsafe.As<Vector256Lane, TLane>(ref ev);
+            odd = Unsafe.As<Vector256Lane, TLane>(ref ov);
+        }
+        else if (typeof(TLane) == typeof(Vector512Lane))
+        {
+            var low = QuadWithUniforms(seed, firstPath, stepPair, dimension, out var lowUniforms, minGroups: 2);
+            var ue0 = Vector256.Create(lowUniforms[..4]);
+            var uo0 = Vector256.Create(lowUniforms.Slice(4, 4));
+            var e0 = Vector256.Create(low[..4]);
+            var o0 = Vector256.Create(low.Slice(4, 4));
+            var high = QuadWithUniforms(seed, firstPath + 4, stepPair, dimension, out var highUniforms, minGroups: 2, track: false);
+            var ue = new Vector512Lane(Vector512.Create(ue0, Vector256.Create(highUniforms[..4])));
+            var uo = new Vector512Lane(Vector512.Create(uo0, Vector256.Create(highUniforms.Slice(4, 4))));
+            var ev = new Vector512Lane(Vector512.Create(e0, Vector256.Create(high[..4])));
+            var ov = new Vector512Lane(Vector512.Create(o0, Vector256.Create(high.Slice(4, 4))));
+            uniformEven = Unsafe.As<Vector512Lane, TLane>(ref ue);
+            uniformOdd = Unsafe.As<Vector512Lane, TLane>(ref uo);
+            even = Unsafe.As<Vector512Lane, TLane>(ref ev);
+            odd = Unsafe.As<Vector512Lane, TLane>(ref ov);
+        }
+        else if (typeof(TLane) == typeof(ScalarLane))
+        {
+            var block = Philox4x32.Generate(Variates.Counter(firstPath, 2 * stepPair, dimension), Philox4x32Key.FromSeed(seed));
+            var e = Variates.ToUniform(block.Low64);
+            var o = Variates.ToUniform(block.High64);
+            var ue = new ScalarLane(e);
+            var uo = new ScalarLane(o);
+            var ev = new ScalarLane(Normal.InverseCdfFast(e));
+            var ov = new ScalarLane(Normal.InverseCdfFast(o));
+            uniformEven = Unsafe.As<ScalarLane, TLane>(ref ue);
+            uniformOdd = Unsafe.As<ScalarLane, TLane>(ref uo);
+            even = Unsafe.As<ScalarLane, TLane>(ref ev);
+            odd = Unsafe.As<ScalarLane, TLane>(ref ov);
+        }
+        else
+        {
+            throw new NotSupportedException($"No normal source for lane type {typeof(TLane).Name}.");
+        }
+    }
+
     /// <summary>The 8 normals of paths firstPath … firstPath + 3 at one step pair: the even step's four, then the odd step's.</summary>
     /// <param name="seed">Task seed.</param>
     /// <param name="firstPath">Variate path of lane 0 (a multiple of 4 within a batch's vector loop).</param>
@@ -85,6 +176,36 @@ internal static class LaneNormals
             index = slot.Fill(seed, firstPath, stepPair, dimension, minGroups);
         }
 
+        return new ReadOnlySpan<double>(slot.Normals, index, 8);
+    }
+
+    /// <summary>The 4 even-step normals of paths firstPath … firstPath + 3 at one step pair, from an even-only block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<double> EvenQuad(ulong seed, ulong firstPath, uint stepPair, uint dimension, bool track = true)
+    {
+        var slot = SlotOf(dimension);
+        var index = slot.IndexOfEven(seed, firstPath, stepPair, dimension, track);
+        if (index < 0)
+        {
+            index = slot.FillEven(seed, firstPath, stepPair, dimension);
+        }
+
+        return new ReadOnlySpan<double>(slot.Normals, index, 4);
+    }
+
+    /// <summary>As <see cref="Quad"/>, and the 8 uniforms the normals were computed from (the same order) in <paramref name="uniforms"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<double> QuadWithUniforms(
+        ulong seed, ulong firstPath, uint stepPair, uint dimension, out ReadOnlySpan<double> uniforms, int minGroups = 1, bool track = true)
+    {
+        var slot = SlotOf(dimension);
+        var index = slot.IndexOf(seed, firstPath, stepPair, dimension, track);
+        if (index < 0)
+        {
+            index = slot.Fill(seed, firstPath, stepPair, dimension, minGroups);
+        }
+
+        uniforms = new ReadOnlySpan<double>(slot.Uniforms, index, 8);
         return new ReadOnlySpan<double>(slot.Normals, index, 8);
     }
 
@@ -120,6 +241,9 @@ internal static class LaneNormals
         private uint _firstPair;
         private int _pairs;
 
+        /// <summary>Whether the block holds even-step normals only (<see cref="FillEven"/>: 4 per group, no uniforms kept).</summary>
+        private bool _evenOnly;
+
         /// <summary>Step pairs the current walk has asked for so far (a walk starts at pair 0).</summary>
         private int _walkPairs;
 
@@ -127,6 +251,9 @@ internal static class LaneNormals
         private int _previousWalkPairs;
 
         public double[] Normals { get; } = new double[MaxBlockPairs * 8];
+
+        /// <summary>The uniforms <see cref="Normals"/> were computed from, at the same offsets.</summary>
+        public double[] Uniforms { get; } = new double[MaxBlockPairs * 8];
 
         /// <summary>The offset of the 8 normals of (path group at firstPath, stepPair) in <see cref="Normals"/>, or −1 when not cached.</summary>
         /// <remarks>With <paramref name="track"/>, also notes how far the current walk has gone (a request for pair 0 starts a walk).</remarks>
@@ -140,12 +267,53 @@ internal static class LaneNormals
 
             var pathOffset = firstPath - _firstPath;
             var pairOffset = stepPair - _firstPair;
-            if (seed != _seed || dimension != _dimension || (pathOffset & 3) != 0 || pathOffset >= 4 * (ulong)_groups || pairOffset >= (uint)_pairs)
+            if (seed != _seed || dimension != _dimension || _evenOnly || (pathOffset & 3) != 0 || pathOffset >= 4 * (ulong)_groups || pairOffset >= (uint)_pairs)
             {
                 return -1;
             }
 
             return ((((int)(pathOffset >> 2)) * _pairs) + (int)pairOffset) * 8;
+        }
+
+        /// <summary>The offset of the 4 even-step normals of (path group at firstPath, stepPair) in an even-only block, or −1 when not cached.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int IndexOfEven(ulong seed, ulong firstPath, uint stepPair, uint dimension, bool track)
+        {
+            if (track)
+            {
+                Track(stepPair);
+            }
+
+            var pathOffset = firstPath - _firstPath;
+            if (seed != _seed || dimension != _dimension || !_evenOnly || stepPair != _firstPair || (pathOffset & 3) != 0 || pathOffset >= 4 * (ulong)_groups)
+            {
+                return -1;
+            }
+
+            return ((int)(pathOffset >> 2)) * 4;
+        }
+
+        /// <summary>Generates an even-only block: the even-step normals of <see cref="MaxBlockPairs"/> path groups from firstPath at one step pair, 4 doubles per group.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public int FillEven(ulong seed, ulong firstPath, uint stepPair, uint dimension)
+        {
+            const int groups = MaxBlockPairs;
+            Variates.FillUniformPairs(seed, firstPath, groups, stepPair, 1, dimension, Uniforms);
+            var normals = Normals.AsSpan(0, groups * 4);
+            for (var g = 0; g < groups; g++)
+            {
+                Uniforms.AsSpan(8 * g, 4).CopyTo(normals.Slice(4 * g, 4));
+            }
+
+            Normal.InverseCdfFast(normals, normals);
+            _seed = seed;
+            _dimension = dimension;
+            _firstPath = firstPath;
+            _groups = groups;
+            _firstPair = stepPair;
+            _pairs = 1;
+            _evenOnly = true;
+            return 0;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -190,25 +358,17 @@ internal static class LaneNormals
 
             // Never run past the last step pair a 32-bit step index can address.
             pairs = (int)Math.Min((ulong)pairs, (ulong)uint.MaxValue - stepPair + 1);
+            var uniforms = Uniforms.AsSpan(0, groups * pairs * 8);
             var normals = Normals.AsSpan(0, groups * pairs * 8);
-            for (var g = 0; g < groups; g++)
-            {
-                for (var k = 0; k < pairs; k++)
-                {
-                    Variates.UniformPairs(seed, firstPath + (4 * (ulong)g), stepPair + (uint)k, dimension, out var even, out var odd);
-                    var at = ((g * pairs) + k) * 8;
-                    even.CopyTo(normals.Slice(at, 4));
-                    odd.CopyTo(normals.Slice(at + 4, 4));
-                }
-            }
-
-            Normal.InverseCdfFast(normals, normals);
+            Variates.FillUniformPairs(seed, firstPath, groups, stepPair, pairs, dimension, uniforms);
+            Normal.InverseCdfFast(uniforms, normals);
             _seed = seed;
             _dimension = dimension;
             _firstPath = firstPath;
             _groups = groups;
             _firstPair = stepPair;
             _pairs = pairs;
+            _evenOnly = false;
             return 0;
         }
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Assay.Pricing.MonteCarlo.Paths;
 
 /// <summary>What a payoff needs from the path walk: which statistics, and the contract terms that define them.</summary>
@@ -25,6 +27,13 @@ internal readonly record struct PathRequirements(PathStatisticKinds Kinds, int F
 
     /// <summary>max over S(0) and the grid dates.</summary>
     public static PathRequirements Maximum => new(PathStatisticKinds.Maximum);
+
+    /// <summary>Whether this is <see cref="Terminal"/> (the same test as <c>== Terminal</c>, as plain field compares the JIT folds for a constant payoff).</summary>
+    public bool IsTerminal
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get =>  Kinds == PathStatisticKinds.Terminal && FixingCount == 0 && Barrier == 0.0;
+    }
 
     /// <summary>Whether any of <paramref name="kinds"/> is required.</summary>
     public bool Has(PathStatisticKinds kinds) => (Kinds & kinds) != 0;
