@@ -38,13 +38,11 @@ public static partial class MonteCarloEngine
         return Dispatch<TResult, HestonWrapped<TResult, TAction>>(payoff, terms, new HestonWrapped<TResult, TAction>(action, homogeneous));
     }
 
-    /// <summary>Wraps the payoff built by the shared switch in <see cref="HestonHomogeneousPayoff{TPayoff}"/> or <see cref="HestonPriceOnlyPayoff{TPayoff}"/> before the action sees it.</summary>
+    /// <summary>Wraps the payoff built by the shared switch in <see cref="HestonWrappedPayoff{TPayoff}"/> before the action sees it.</summary>
     private readonly struct HestonWrapped<TResult, TAction>(TAction action, bool homogeneous) : IPayoffAction<TResult>
         where TAction : IPayoffAction<TResult>
     {
         public TResult Invoke<TPayoff>(TPayoff payoff)
-            where TPayoff : struct, IPathPayoff => homogeneous
-                ? action.Invoke(new HestonHomogeneousPayoff<TPayoff>(payoff))
-                : action.Invoke(new HestonPriceOnlyPayoff<TPayoff>(payoff));
+            where TPayoff : struct, IPathPayoff => action.Invoke(new HestonWrappedPayoff<TPayoff>(payoff, homogeneous));
     }
 }
