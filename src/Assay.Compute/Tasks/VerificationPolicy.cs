@@ -42,7 +42,7 @@ public readonly record struct VerificationPolicy(
 
         if (SpotChecks.UniformCount < 0 || SpotChecks.MassCount < 0 || (long)SpotChecks.UniformCount + SpotChecks.MassCount > SpotCheckPolicy.MaxOpenings)
         {
-            throw new TaskSpecException("spot_checks", $"uniform ({SpotChecks.UniformCount}) and mass ({SpotChecks.MassCount}) spot checks must be ≥ 0 and add up to at most {SpotCheckPolicy.MaxOpenings}.");
+            throw new TaskSpecException("spot_checks", $"spot_checks: uniform ({SpotChecks.UniformCount}) and mass ({SpotChecks.MassCount}) spot checks must be ≥ 0 and add up to at most {SpotCheckPolicy.MaxOpenings}.");
         }
 
         if (SpotChecks.MassLane < 0)
