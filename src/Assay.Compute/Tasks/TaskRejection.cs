@@ -18,6 +18,9 @@ public enum TaskRejection
     /// <summary>The result's item count or root leaf count differs from the spec's.</summary>
     ItemCountMismatch,
 
+    /// <summary>The root sums break the kind's layout rules (lane count, count bound, lane bounds, negative mass).</summary>
+    RootInvalid,
+
     /// <summary>The aggregate is not the reduction of the root sums.</summary>
     AggregateMismatch,
 

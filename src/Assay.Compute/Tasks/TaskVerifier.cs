@@ -48,7 +48,7 @@ public static class TaskVerifier
         var rootCheck = kind.Layout.Check(result.Root.Sums, "root sums");
         if (!rootCheck.IsValid)
         {
-            return Fail(TaskRejection.SpotCheckFailed, rootCheck.ToString());
+            return Fail(TaskRejection.RootInvalid, rootCheck.ToString());
         }
 
         TaskAggregate expected;

@@ -1,3 +1,4 @@
+using Assay.Compute.Kinds;
 using Assay.Compute.Tasks;
 using Assay.Proofs.MerkleSum;
 using Assay.Proofs.SpotCheck;
@@ -115,6 +116,19 @@ public sealed class TaskVerifierTests
         var verdict = TaskVerifier.Verify(spec, run.Result, proof, TaskFixtures.ChallengeSeed);
         Assert.Equal(TaskRejection.SpotCheckFailed, verdict.Rejection);
         Assert.True(TaskVerifier.Verify(spec, run.Result, TaskRunner.Prove(spec, run.Tree, TaskFixtures.ChallengeSeed), TaskFixtures.ChallengeSeed).IsValid);
+    }
+
+    [Fact]
+    public void Negative_mass_in_a_non_negative_root_lane_is_refused()
+    {
+        var spec = TaskFixtures.MonteCarloSpec();
+        var run = TaskRunner.Run(spec, TaskFixtures.Node);
+        var proof = TaskRunner.Prove(spec, run.Tree, TaskFixtures.ChallengeSeed);
+        var lanes = run.Result.Root.Sums.Lanes.ToArray();
+        lanes[MonteCarloKind.PayoffSquaredLane] = -lanes[MonteCarloKind.PayoffSquaredLane];
+        var root = run.Result.Root with { Sums = new LaneSums(run.Result.Root.Sums.Count, lanes) };
+        var result = new TaskResult(spec.TaskId, 1, spec.ItemCount, root, run.Result.Aggregate, TaskFixtures.Node, []);
+        Assert.Equal(TaskRejection.RootInvalid, TaskVerifier.Verify(spec, result, proof, TaskFixtures.ChallengeSeed).Rejection);
     }
 
     private static MerkleSumLeaf[] Leaves(TaskSpec spec)
