@@ -61,7 +61,7 @@ public static class BlackScholesBatch
         RequireLength(output.Charm, count, nameof(output.Charm), optional: true);
         ValidateItems(input);
 
-        var width = Resolve(vectorWidth);
+        var width = BatchVectorWidths.Resolve(vectorWidth);
         var chunkCount = (count + ChunkLength - 1) / ChunkLength;
         if (maxDegreeOfParallelism == 1 || chunkCount <= 1)
         {
@@ -79,15 +79,6 @@ public static class BlackScholesBatch
             new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
             chunk => EvaluateChunk(width, input, output, chunk));
     }
-
-    private static BatchVectorWidth Resolve(BatchVectorWidth requested) => requested switch
-    {
-        BatchVectorWidth.Auto when Vector512.IsHardwareAccelerated => BatchVectorWidth.Vector512,
-        BatchVectorWidth.Auto when Vector256.IsHardwareAccelerated => BatchVectorWidth.Vector256,
-        BatchVectorWidth.Auto => BatchVectorWidth.Scalar,
-        BatchVectorWidth.Scalar or BatchVectorWidth.Vector256 or BatchVectorWidth.Vector512 => requested,
-        _ => throw new ArgumentOutOfRangeException(nameof(requested), requested, "Unknown vector width."),
-    };
 
     private static void EvaluateChunk(BatchVectorWidth width, BlackScholesBatchInput input, BlackScholesBatchOutput output, int chunk)
     {

@@ -64,19 +64,11 @@ public static partial class MonteCarloEngine
         where TStepper : struct, IPathStepper
     {
         public BatchSums Invoke<TPayoff>(TPayoff payoff)
-            where TPayoff : struct, IPathPayoff => Resolve(width) switch
+            where TPayoff : struct, IPathPayoff => BatchVectorWidths.Resolve(width) switch
             {
                 BatchVectorWidth.Vector512 => BatchRunner.Run<Vector512Lane, Vector512<double>, TStepper, TPayoff>(stepper, payoff, settings, batchIndex),
                 BatchVectorWidth.Vector256 => BatchRunner.Run<Vector256Lane, Vector256<double>, TStepper, TPayoff>(stepper, payoff, settings, batchIndex),
                 _ => BatchRunner.Run<ScalarLane, bool, TStepper, TPayoff>(stepper, payoff, settings, batchIndex),
             };
     }
-
-    private static BatchVectorWidth Resolve(BatchVectorWidth requested) => requested switch
-    {
-        BatchVectorWidth.Auto when Vector512.IsHardwareAccelerated => BatchVectorWidth.Vector512,
-        BatchVectorWidth.Auto when Vector256.IsHardwareAccelerated => BatchVectorWidth.Vector256,
-        BatchVectorWidth.Auto => BatchVectorWidth.Scalar,
-        _ => requested,
-    };
 }

@@ -13,7 +13,7 @@ public static partial class MonteCarloEngine
 {
     /// <summary>The sums of one batch priced with <paramref name="policy"/>; the spec is validated and matches the policy.</summary>
     internal static BatchSums EvaluateAmericanBatch(MonteCarloSpec spec, ExercisePolicy policy, long batchIndex, BatchVectorWidth vectorWidth) =>
-        Resolve(vectorWidth) switch
+        BatchVectorWidths.Resolve(vectorWidth) switch
         {
             BatchVectorWidth.Vector512 => AmericanBatchRunner.Run<Vector512Lane, Vector512<double>>(policy, spec.Settings, batchIndex),
             BatchVectorWidth.Vector256 => AmericanBatchRunner.Run<Vector256Lane, Vector256<double>>(policy, spec.Settings, batchIndex),
