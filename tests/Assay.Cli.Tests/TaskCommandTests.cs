@@ -105,6 +105,45 @@ public sealed class TaskCommandTests : IDisposable
     }
 
     [Fact]
+    public void RandomEditsOfTheResultFileNeverCrashTheVerifier()
+    {
+        const int seed = 20261121;
+        var (spec, result) = MonteCarloRun();
+        var original = File.ReadAllText(result);
+        var random = new Random(seed);
+        const string alphabet = "0123456789abcdef\"{}[],:-.eE x";
+        var rejected = 0;
+        for (var i = 0; i < 30; i++)
+        {
+            var chars = original.ToCharArray();
+            var at = random.Next(chars.Length);
+            chars[at] = alphabet[random.Next(alphabet.Length)];
+            var edited = new string(chars);
+            File.WriteAllText(result, edited);
+            var verify = CliRunner.Run("verify", "--spec", spec, "--result", result);
+            var context = $"seed {seed}, iteration {i}, offset {at}: '{original[at]}' -> '{chars[at]}'\n{verify.Stdout}{verify.Stderr}";
+            Assert.True(verify.ExitCode is 0 or 2, context);
+            Assert.True(verify.Stderr.Length == 0, context);
+            if (verify.ExitCode == 2)
+            {
+                rejected++;
+                Assert.Contains("first failing check: ", verify.Stdout, StringComparison.Ordinal);
+            }
+        }
+
+        // Most single-character edits land in checked bytes (hex fields dominate the file).
+        Assert.True(rejected > 10, $"seed {seed}: only {rejected} of 30 edits rejected");
+    }
+
+    [Fact]
+    public void DuplicateFieldInResultIsAFileError()
+    {
+        var (spec, result) = MonteCarloRun();
+        File.WriteAllText(result, File.ReadAllText(result).Replace("\"node\":", "\"task_id\": \"00\", \"node\":", StringComparison.Ordinal));
+        AssertRejected(spec, result, "result_file");
+    }
+
+    [Fact]
     public void SpecWithForeignTaskIdIsAnError()
     {
         var (spec, result) = MonteCarloRun();

@@ -24,9 +24,13 @@ public static class JsonFiles
             }
 
             var node = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
-            return node as JsonObject ?? throw new TaskFileException($"{path}: not a JSON object.");
+            var json = node as JsonObject ?? throw new TaskFileException($"{path}: not a JSON object.");
+
+            // Materialise the properties now, so a duplicate name fails here and not at some later field access.
+            _ = json.Count;
+            return json;
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
             throw new TaskFileException($"{path}: not valid JSON: {e.Message}");
         }
