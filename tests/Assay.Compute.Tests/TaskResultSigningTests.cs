@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using Assay.Compute.Tasks;
 using Assay.Proofs.Canonical;
+using Assay.Proofs.Hashing;
 using Assay.Proofs.Signatures;
 
 namespace Assay.Compute.Tests;
@@ -41,6 +44,31 @@ public sealed class TaskResultSigningTests
         // The encoding ends with the signature as a byte string: the message is the same bytes with a zero-length string.
         Assert.Equal(full.Length - Signature.Length, message.Length);
         Assert.True(key.PublicKey.Verify("assay/task-result/v1", message, signed.Signature));
+    }
+
+    [Fact]
+    public void SigningMessageMatchesThePythonGoldenUnsignedResult()
+    {
+        // golden_objects.csv row task_result (tests/data/compute/generate_golden_objects.py, Python hashlib): a result
+        // with an empty signature, so its bytes are the signing message and its hash is the signed digest.
+        var row = File.ReadAllLines(TaskFixtures.DataPath("golden_objects.csv")).Skip(1).Select(l => l.Split(',')).Single(r => r[0] == "task_result");
+        var golden = CanonicalEncoding.Decode<TaskResult>(Convert.FromHexString(row[1]));
+        var withSignature = new TaskResult(golden.TaskId, golden.EngineVersion, golden.ItemCount, golden.Root, golden.Aggregate, golden.NodeAddress, Enumerable.Repeat((byte)0xAB, Signature.Length).ToArray());
+        var message = TaskResultSigning.SigningMessage(withSignature);
+        Assert.Equal(row[1], Convert.ToHexStringLower(message));
+        Assert.Equal(row[2], DomainHash.Compute(TaskResultSigning.Tag, message).ToString());
+    }
+
+    [Fact]
+    public void SignatureVerifiesWithTheBclOverTheDocumentedDigest()
+    {
+        using var key = SigningKey.FromPrivateScalar(Scalar2);
+        var signed = TaskResultSigning.Sign(UnsignedBookResult(), key);
+        var tag = Encoding.ASCII.GetBytes("assay/task-result/v1");
+        var digest = SHA256.HashData([(byte)tag.Length, .. tag, .. TaskResultSigning.SigningMessage(signed)]);
+        using var ecdsa = ECDsa.Create();
+        ecdsa.ImportFromPem(key.ExportPkcs8Pem());
+        Assert.True(ecdsa.VerifyHash(digest, signed.Signature, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
     }
 
     [Fact]
