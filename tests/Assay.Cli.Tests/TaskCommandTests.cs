@@ -151,6 +151,10 @@ public sealed class TaskCommandTests : IDisposable
         var verify = CliRunner.Run("verify", "--spec", spec, "--result", result);
         Assert.True(verify.ExitCode == 1, verify.Stdout + verify.Stderr);
         Assert.Contains("task_id", verify.Stderr, StringComparison.Ordinal);
+
+        var missing = CliRunner.Run("verify", "--spec", NewMonteCarloSpec(), "--result", Path.Combine(_dir, "missing.json"));
+        Assert.True(missing.ExitCode == 1, missing.Stdout + missing.Stderr);
+        Assert.Contains("no such file", missing.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

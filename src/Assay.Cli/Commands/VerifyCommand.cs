@@ -57,6 +57,11 @@ public static class VerifyCommand
             {
                 givenSeed = TaskCommand.ChallengeSeed(challengeHex);
             }
+
+            if (!File.Exists(resultPath))
+            {
+                throw new TaskFileException($"{resultPath}: no such file.");
+            }
         }
         catch (Exception e) when (e is TaskFileException or TaskSpecException or ArgumentException)
         {
