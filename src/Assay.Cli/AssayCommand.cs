@@ -51,6 +51,9 @@ public static class AssayCommand
               var       portfolio value-at-risk and expected shortfall
               surface   fit, query and plot SVI/SSVI volatility surfaces
               bench     measure the engines
+              keys      create a node signing key
+              task      write a compute task spec; run it as a node (compute, sign, prove)
+              verify    verify a node's signed task result and spot-check openings
             Every number is computed with deterministic kernels: the same bits on every machine, thread
             count and SIMD width.
 
@@ -63,6 +66,9 @@ public static class AssayCommand
         root.Add(McCommand.Build(console, stdout, stderr));
         root.Add(VarCommand.Build(stdout, stderr));
         root.Add(SurfaceCommand.Build(stdout, stderr));
+        root.Add(KeysCommand.Build(stdout, stderr));
+        root.Add(TaskCommand.Build(console, stdout, stderr));
+        root.Add(VerifyCommand.Build(stdout, stderr));
         root.SetAction(parse =>
         {
             // No subcommand: explain ourselves rather than fail.
