@@ -202,7 +202,13 @@ public static class TaskCommand
                 TaskRun? run = null;
                 if (console.Profile.Capabilities.Interactive)
                 {
-                    console.Status().Start($"computing {spec.ItemCount} leaves…", _ => run = TaskRunner.Run(spec, key.Address.ToArray(), maxDegreeOfParallelism: parse.GetValue(threads)));
+                    console.Progress().Start(context =>
+                    {
+                        var task = context.AddTask($"computing {spec.ItemCount} leaves", maxValue: spec.ItemCount);
+                        run = TaskRunner.Run(
+                            spec, key.Address.ToArray(), maxDegreeOfParallelism: parse.GetValue(threads), progress: (done, _) => task.Value = done);
+                        task.Value = spec.ItemCount;
+                    });
                 }
                 else
                 {

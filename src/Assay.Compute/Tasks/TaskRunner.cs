@@ -10,11 +10,13 @@ public static class TaskRunner
 {
     /// <summary>Runs <paramref name="spec"/> with the kinds of <paramref name="registry"/> (default: <see cref="TaskKindRegistry.Default"/>).</summary>
     /// <param name="spec">The task.</param>
-    /// <param name="nodeAddress">The node's 20-byte address (placeholder until keys land).</param>
+    /// <param name="nodeAddress">The node's 20-byte address.</param>
     /// <param name="registry">Known kinds.</param>
     /// <param name="maxDegreeOfParallelism">Threads, or −1 for all cores; never changes the result.</param>
+    /// <param name="progress">Called after each leaf with (leaves done, leaf count); may be called from worker threads.</param>
     /// <exception cref="TaskSpecException">Unknown kind, an engine version this build does not run, or inputs that do not fit the kind.</exception>
-    public static TaskRun Run(TaskSpec spec, ReadOnlySpan<byte> nodeAddress, TaskKindRegistry? registry = null, int maxDegreeOfParallelism = -1)
+    public static TaskRun Run(
+        TaskSpec spec, ReadOnlySpan<byte> nodeAddress, TaskKindRegistry? registry = null, int maxDegreeOfParallelism = -1, Action<long, long>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (spec.EngineVersion != Compute.EngineVersion.Current)
@@ -25,7 +27,12 @@ public static class TaskRunner
         var kind = (registry ?? TaskKindRegistry.Default).Get(spec.Kind);
         var computation = kind.Prepare(spec);
         var leaves = new MerkleSumLeaf[computation.ItemCount];
-        Parallel.For(0L, leaves.LongLength, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i => leaves[i] = computation.ComputeLeaf(i));
+        long done = 0;
+        Parallel.For(0L, leaves.LongLength, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
+        {
+            leaves[i] = computation.ComputeLeaf(i);
+            progress?.Invoke(Interlocked.Increment(ref done), leaves.LongLength);
+        });
         var tree = MerkleSumTree.Build(kind.Layout, leaves);
         var aggregate = computation.Reduce(tree.Root.Sums);
         var result = new TaskResult(spec.TaskId, spec.EngineVersion, spec.ItemCount, tree.Root, aggregate, nodeAddress, []);
