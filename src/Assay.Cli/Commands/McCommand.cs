@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Assay.Cli.Pricing;
 using Assay.Pricing;
 using Assay.Pricing.MonteCarlo;
 using Spectre.Console;
