@@ -51,7 +51,7 @@ public static class McCommand
               assay mc --payoff barrier --barrier-type DownOut --H 90 --steps 50 --S 100 --K 100 --T 1 --sigma 0.2
               assay mc --payoff american --type put --steps 50 --S 36 --K 40 --T 1 --r 0.06 --sigma 0.2
               assay mc --model heston --v0 0.04 --kappa 1.5 --theta 0.04 --sigma-v 0.5 --rho -0.7 --steps 50 --S 100 --K 100 --T 1
-              assay mc --payoff basket --basket samples/mc/basket.csv --correlation samples/var/correlation.csv --K 10 --T 1 --r 0.03
+              assay mc --model basket --basket samples/mc/basket.csv --correlation samples/var/correlation.csv --K 10 --T 1 --r 0.03
             """)
         {
             threads, json,
