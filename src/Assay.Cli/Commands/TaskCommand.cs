@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Assay.Cli.Pricing;
 using Assay.Cli.Tasks;
 using Assay.Compute;
 using Assay.Compute.Kinds;
 using Assay.Compute.Tasks;
 using Assay.Pricing;
 using Assay.Pricing.MonteCarlo;
+using Assay.Pricing.MonteCarlo.LongstaffSchwartz;
 using Assay.Proofs.Canonical;
 using Assay.Proofs.SpotCheck;
 using Spectre.Console;
@@ -24,7 +24,6 @@ public static class TaskCommand
     public const int ExitError = 1;
 
     private static readonly string[] Kinds = ["montecarlo", "pricebook"];
-    private static readonly string[] Payoffs = ["european", "digital", "asian", "barrier"];
 
     /// <summary>Builds the <c>task</c> command with <c>new</c> and <c>run</c>.</summary>
     public static Command Build(IAnsiConsole console, TextWriter stdout, TextWriter stderr) =>
@@ -35,29 +34,12 @@ public static class TaskCommand
         var kind = new Option<string>("--kind") { Description = "montecarlo|pricebook.", Required = true };
         kind.AcceptOnlyFromAmong(Kinds);
         var output = new Option<string>("--out") { Description = "Spec JSON file to write.", Required = true };
-        var payoff = new Option<string>("--payoff") { Description = "montecarlo: european|digital|asian|barrier (gbm).", DefaultValueFactory = _ => "european" };
-        payoff.AcceptOnlyFromAmong(Payoffs);
-        var type = new Option<string>("--type") { Description = "call|put.", DefaultValueFactory = _ => "call" };
-        type.AcceptOnlyFromAmong("call", "put");
-        var spot = new Option<double?>("--S") { Description = "Spot price S." };
-        var strike = new Option<double?>("--K") { Description = "Strike K." };
-        var expiry = new Option<double?>("--T") { Description = "Years to expiry T." };
-        var rate = new Option<double>("--r") { Description = "Risk-free rate r (default 0)." };
-        var dividend = new Option<double>("--q") { Description = "Dividend yield q (default 0)." };
-        var sigma = new Option<double?>("--sigma") { Description = "Volatility sigma per year." };
-        var paths = new Option<long>("--paths") { Description = "Number of paths.", DefaultValueFactory = _ => 100_000 };
-        var steps = new Option<int?>("--steps") { Description = "Time steps per path (default 1 for european/digital, the fixings for asian, 252 otherwise)." };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of every random variate.", DefaultValueFactory = _ => 1 };
-        var antithetic = new Option<bool>("--antithetic") { Description = "Pair every path with its mirror image (paths must be even)." };
-        var fixings = new Option<int?>("--fixings") { Description = "Asian averaging fixings (default: every step)." };
-        var average = new Option<string>("--average") { Description = "Asian average: arithmetic|geometric.", DefaultValueFactory = _ => "arithmetic" };
-        average.AcceptOnlyFromAmong("arithmetic", "geometric");
-        var barrierType = new Option<string?>("--barrier-type") { Description = "DownOut|DownIn|UpOut|UpIn (barrier)." };
-        var barrier = new Option<double?>("--H") { Description = "Barrier level H (barrier)." };
-        var rebate = new Option<double>("--rebate") { Description = "Barrier rebate (default 0)." };
-        var monitoring = new Option<string>("--monitoring") { Description = "Barrier monitoring continuous|discrete.", DefaultValueFactory = _ => "continuous" };
-        monitoring.AcceptOnlyFromAmong("continuous", "discrete");
+        var mc = new McOptions();
         var book = new Option<string?>("--book") { Description = "pricebook: CSV with columns type,S,K,T,r,q,sigma,quantity." };
+        var inputsOut = new Option<string?>("--inputs-out")
+        {
+            Description = "Write the canonical inputs to this file and put only their hash and address (the path relative to the spec) in the spec.",
+        };
         var detection = new Option<double>("--detection") { Description = "Spot checks: required detection probability.", DefaultValueFactory = _ => 0.99 };
         var epsilon = new Option<double>("--epsilon") { Description = "Spot checks: fraction of leaves falsified (or relative change of the total) to detect.", DefaultValueFactory = _ => 0.05 };
         var fee = new Option<ulong>("--fee") { Description = "Fee in minor units (recorded in the spec)." };
@@ -67,95 +49,75 @@ public static class TaskCommand
             """
             Write a task spec as JSON: the canonical spec bytes as hex, the task id (their hash) and readable fields.
 
-            montecarlo: a GBM option (--payoff european|digital|asian|barrier, flags as 'assay mc'); one leaf per batch of paths.
+            montecarlo: every model, payoff and contract flag of 'assay mc' (--model gbm|heston|basket, --payoff ...,
+                        --paths, --steps, --seed, --antithetic); one leaf per batch of 4096 paths.
             pricebook:  --book BOOK.csv with the 'assay price --model bsm' columns plus quantity; one leaf per position.
+            --inputs-out FILE keeps the inputs out of the spec (content-addressed by their hash); 'task run' and
+            'verify' read them from --inputs, by default from FILE next to the spec.
             The spot-check policy is sized for --detection and --epsilon.
-            Example: assay task new --kind montecarlo --S 100 --K 100 --T 1 --r 0.05 --sigma 0.2 --paths 100000 --out spec.json
+            Examples:
+              assay task new --kind montecarlo --S 100 --K 100 --T 1 --r 0.05 --sigma 0.2 --paths 100000 --out spec.json
+              assay task new --kind montecarlo --model heston --v0 0.04 --kappa 1.5 --theta 0.04 --sigma-v 0.5 --rho -0.7 --S 100 --K 100 --T 1 --steps 50 --out spec.json
+              assay task new --kind pricebook --book book.csv --inputs-out book.bin --out spec.json
             """)
         {
-            kind, output, payoff, type, spot, strike, expiry, rate, dividend, sigma, paths, steps, seed, antithetic, fixings, average,
-            barrierType, barrier, rebate, monitoring, book, detection, epsilon, fee, deadline,
+            kind, output, book, inputsOut, detection, epsilon, fee, deadline,
         };
+        mc.AddTo(command);
         command.SetAction(parse =>
         {
             try
             {
-                TaskSpec spec;
+                ushort kindId;
+                long items;
+                ulong seed;
+                int massLane;
+                byte[] inputBytes;
                 JsonObject readable;
                 string kindName = parse.GetValue(kind)!;
+                var specPath = parse.GetValue(output)!;
                 if (kindName == "montecarlo")
                 {
-                    var payoffName = parse.GetValue(payoff)!;
-                    var optionType = Choices.OptionTypes[parse.GetValue(type)!];
-                    var stepCount = parse.GetValue(steps) ?? McCommand.DefaultSteps("gbm", payoffName, parse.GetValue(fixings));
-                    var k = Required(parse.GetValue(strike), "K");
-                    var payoffSpec = payoffName switch
-                    {
-                        "european" => new PayoffSpec(PayoffKind.European, optionType, k),
-                        "digital" => new PayoffSpec(PayoffKind.Digital, optionType, k),
-                        "asian" => new PayoffSpec(
-                            parse.GetValue(average) == "geometric" ? PayoffKind.GeometricAsian : PayoffKind.ArithmeticAsian,
-                            optionType,
-                            k,
-                            FixingCount: parse.GetValue(fixings) ?? stepCount),
-                        _ => new PayoffSpec(
-                            PayoffKind.Barrier,
-                            optionType,
-                            k,
-                            BarrierType: Choices.BarrierTypes.TryGetValue(parse.GetValue(barrierType) ?? string.Empty, out var bt)
-                                ? bt
-                                : throw new TaskFileException("--barrier-type: DownOut|DownIn|UpOut|UpIn is required for a barrier."),
-                            Barrier: Required(parse.GetValue(barrier), "H"),
-                            Rebate: parse.GetValue(rebate),
-                            Monitoring: parse.GetValue(monitoring) == "discrete" ? PathMonitoring.Discrete : PathMonitoring.Continuous),
-                    };
-                    var model = new GbmModel(Required(parse.GetValue(spot), "S"), Required(parse.GetValue(expiry), "T"), parse.GetValue(rate), parse.GetValue(dividend), Required(parse.GetValue(sigma), "sigma"));
-                    var inputs = new MonteCarloInputs(model, payoffSpec, parse.GetValue(paths), stepCount, parse.GetValue(antithetic));
+                    var arguments = mc.Parse(parse, threads: 1);
+                    var mcSpec = McOptions.Map(arguments);
+
+                    // Validated as 'assay mc' validates, so that both commands print the same error for the same flags.
+                    mcSpec.Validate();
+                    var inputs = new MonteCarloInputs(mcSpec.Model, mcSpec.Payoff, mcSpec.Settings.Paths, mcSpec.Settings.Steps, mcSpec.Settings.Antithetic);
                     inputs.Validate();
-                    var items = inputs.ToSpec(parse.GetValue(seed)).BatchCount;
-                    var policy = Policy(items, parse.GetValue(detection), parse.GetValue(epsilon), MonteCarloKind.PayoffSquaredLane);
-                    spec = new TaskSpec(TaskKindIds.MonteCarlo, EngineVersion.Current, CanonicalEncoding.Encode(inputs), items, parse.GetValue(seed), policy, parse.GetValue(fee), parse.GetValue(deadline));
-                    readable = new JsonObject
-                    {
-                        ["model"] = "gbm",
-                        ["payoff"] = payoffSpec.Kind.ToString(),
-                        ["type"] = optionType.ToString(),
-                        ["S"] = model.Spot,
-                        ["K"] = k,
-                        ["T"] = model.ExpiryYears,
-                        ["r"] = model.Rate,
-                        ["q"] = model.DividendYield,
-                        ["sigma"] = model.Volatility,
-                        ["paths"] = inputs.Paths,
-                        ["steps"] = inputs.Steps,
-                        ["antithetic"] = inputs.Antithetic,
-                    };
-                    if (payoffSpec.Kind == PayoffKind.Barrier)
-                    {
-                        readable["barrier_type"] = payoffSpec.BarrierType.ToString();
-                        readable["H"] = payoffSpec.Barrier;
-                        readable["rebate"] = payoffSpec.Rebate;
-                        readable["monitoring"] = payoffSpec.Monitoring.ToString();
-                    }
-                    else if (payoffSpec.Kind is PayoffKind.ArithmeticAsian or PayoffKind.GeometricAsian)
-                    {
-                        readable["n_fixings"] = payoffSpec.FixingCount;
-                    }
+                    (kindId, items, seed, massLane) = (TaskKindIds.MonteCarlo, mcSpec.BatchCount, mcSpec.Settings.Seed, MonteCarloKind.PayoffSquaredLane);
+                    inputBytes = CanonicalEncoding.Encode(inputs);
+                    readable = MonteCarloReadable(arguments, inputs);
                 }
                 else
                 {
                     var bookPath = parse.GetValue(book) ?? throw new TaskFileException("--book: required for --kind pricebook.");
                     var inputs = PriceBookCsv.Read(bookPath);
-                    var items = inputs.Positions.Count;
-                    var policy = Policy(items, parse.GetValue(detection), parse.GetValue(epsilon), PriceBookKind.GrossValueLane);
-                    spec = new TaskSpec(TaskKindIds.PriceBook, EngineVersion.Current, CanonicalEncoding.Encode(inputs), items, 0, policy, parse.GetValue(fee), parse.GetValue(deadline));
+                    (kindId, items, seed, massLane) = (TaskKindIds.PriceBook, inputs.Positions.Count, 0, PriceBookKind.GrossValueLane);
+                    inputBytes = CanonicalEncoding.Encode(inputs);
                     readable = new JsonObject { ["book"] = Path.GetFileName(bookPath), ["positions"] = items };
                 }
 
-                AtomicFile.WriteAllText(parse.GetValue(output)!, TaskSpecFile.Write(spec, kindName, readable));
+                var policy = Policy(items, parse.GetValue(detection), parse.GetValue(epsilon), massLane);
+                var inputsPath = parse.GetValue(inputsOut);
+                var spec = inputsPath is null
+                    ? new TaskSpec(kindId, EngineVersion.Current, inputBytes, items, seed, policy, parse.GetValue(fee), parse.GetValue(deadline))
+                    : TaskSpec.Referencing(
+                        kindId, EngineVersion.Current, inputBytes, TaskInputsFile.AddressFor(specPath, inputsPath), items, seed, policy, parse.GetValue(fee), parse.GetValue(deadline));
+                if (inputsPath is not null)
+                {
+                    TaskInputsFile.Write(inputsPath, inputBytes);
+                }
+
+                AtomicFile.WriteAllText(specPath, TaskSpecFile.Write(spec, kindName, readable));
                 stdout.WriteLine($"task_id: {spec.TaskId}");
                 stdout.WriteLine($"kind: {kindName}, items: {spec.ItemCount}, spot checks: {spec.Policy.SpotChecks.UniformCount} uniform + {spec.Policy.SpotChecks.MassCount} mass");
-                stdout.WriteLine($"spec file: {parse.GetValue(output)}");
+                if (inputsPath is not null)
+                {
+                    stdout.WriteLine($"inputs file: {inputsPath} ({spec.InputsLength} bytes, hash {spec.InputsHash}, address '{spec.InputsAddress}')");
+                }
+
+                stdout.WriteLine($"spec file: {specPath}");
                 return ExitOk;
             }
             catch (Exception e) when (e is TaskFileException or TaskSpecException or PricingInputException or IOException)
@@ -165,6 +127,57 @@ public static class TaskCommand
             }
         });
         return command;
+    }
+
+    /// <summary>The readable form of Monte Carlo inputs for the spec file (the canonical bytes are authoritative).</summary>
+    private static JsonObject MonteCarloReadable(McOptions.Arguments arguments, MonteCarloInputs inputs)
+    {
+        var p = inputs.Payoff;
+        var json = new JsonObject { ["model"] = arguments.Model, ["payoff"] = p.Kind.ToString(), ["type"] = p.Type.ToString() };
+        switch (inputs.Model)
+        {
+            case GbmModel gbm:
+                (json["S"], json["T"], json["r"], json["q"], json["sigma"]) = (gbm.Spot, gbm.ExpiryYears, gbm.Rate, gbm.DividendYield, gbm.Volatility);
+                break;
+            case HestonModel h:
+                (json["S"], json["T"], json["r"], json["q"]) = (h.Spot, h.ExpiryYears, h.Rate, h.DividendYield);
+                (json["v0"], json["kappa"], json["theta"], json["sigma_v"], json["rho"]) = (h.V0, h.Kappa, h.Theta, h.SigmaV, h.Rho);
+                json["scheme"] = h.Scheme.ToString();
+                break;
+            case BasketModel b:
+                (json["T"], json["r"]) = (b.ExpiryYears, b.Rate);
+                json["assets"] = new JsonArray([.. Enumerable.Range(0, b.Count).Select(i => (JsonNode)new JsonObject
+                {
+                    ["S"] = b.Spots[i], ["q"] = b.DividendYields[i], ["sigma"] = b.Volatilities[i], ["weight"] = b.Weights[i],
+                })]);
+                json["correlation"] = new JsonArray([.. b.Correlation.Select(x => (JsonNode)JsonValue.Create(x))]);
+                break;
+        }
+
+        if (p.Kind != PayoffKind.FloatingLookback)
+        {
+            json["K"] = p.Strike;
+        }
+
+        switch (p.Kind)
+        {
+            case PayoffKind.Barrier:
+                (json["barrier_type"], json["H"], json["rebate"], json["monitoring"]) = (p.BarrierType.ToString(), p.Barrier, p.Rebate, p.Monitoring.ToString());
+                break;
+            case PayoffKind.ArithmeticAsian or PayoffKind.GeometricAsian:
+                json["n_fixings"] = p.FixingCount;
+                break;
+            case PayoffKind.FixedLookback or PayoffKind.FloatingLookback:
+                json["monitoring"] = p.Monitoring.ToString();
+                break;
+            case PayoffKind.American:
+                (json["exercise_dates"], json["basis_size"], json["pilot_paths"]) =
+                    (inputs.Steps, LongstaffSchwartzEngine.BasisSize, LongstaffSchwartzEngine.PolicyPathsFor(inputs.Paths));
+                break;
+        }
+
+        (json["paths"], json["steps"], json["antithetic"]) = (inputs.Paths, inputs.Steps, inputs.Antithetic);
+        return json;
     }
 
     private static Command RunCommand(IAnsiConsole console, TextWriter stdout, TextWriter stderr)
@@ -179,6 +192,7 @@ public static class TaskCommand
             Required = true,
         };
         var threads = new Option<int>("--threads") { Description = "Worker threads, or -1 for all cores; the result does not depend on it.", DefaultValueFactory = _ => -1 };
+        var inputs = new Option<string?>("--inputs") { Description = "Inputs file of a spec that holds only their hash (default: its address next to the spec); checked against the hash first." };
         var command = new Command(
             "run",
             """
@@ -189,13 +203,13 @@ public static class TaskCommand
             Example: assay task run --spec spec.json --key node.pem --challenge-seed 00112233445566778899aabbccddeeff --out result.json
             """)
         {
-            specPath, keyPath, passwordEnv, output, challenge, threads,
+            specPath, keyPath, passwordEnv, output, challenge, threads, inputs,
         };
         command.SetAction(parse =>
         {
             try
             {
-                var spec = TaskSpecFile.Read(parse.GetValue(specPath)!);
+                var spec = TaskSpecFile.Read(parse.GetValue(specPath)!, parse.GetValue(inputs));
                 var seed = ChallengeSeed(parse.GetValue(challenge)!);
                 using var key = NodeKeyFile.Read(parse.GetValue(keyPath)!, parse.GetValue(passwordEnv));
                 var clock = Stopwatch.StartNew();
@@ -269,6 +283,4 @@ public static class TaskCommand
         return new VerificationPolicy(1, 1, checks, 3.0, 100, 0);
     }
 
-    private static double Required(double? value, string field) =>
-        value ?? throw new TaskFileException($"--{field}: required.");
 }

@@ -28,6 +28,7 @@ public static class VerifyCommand
         var resultPath = new Option<string>("--result") { Description = "Result JSON from 'assay task run'.", Required = true };
         var challenge = new Option<string?>("--challenge-seed") { Description = "Hex challenge seed; default: the one recorded in the result file (stand-in only)." };
         var falsified = new Option<long>("--k") { Description = "Detection figures for k falsified leaves (default 1).", DefaultValueFactory = _ => 1 };
+        var inputs = new Option<string?>("--inputs") { Description = "Inputs file of a spec that holds only their hash (default: its address next to the spec); checked against the hash first." };
         var command = new Command(
             "verify",
             """
@@ -38,20 +39,21 @@ public static class VerifyCommand
             time. Exit code: 0 accepted, 2 rejected (the first failing check is named), 1 usage or spec-file error.
             """)
         {
-            specPath, resultPath, challenge, falsified,
+            specPath, resultPath, challenge, falsified, inputs,
         };
-        command.SetAction(parse => Run(parse.GetValue(specPath)!, parse.GetValue(resultPath)!, parse.GetValue(challenge), parse.GetValue(falsified), stdout, stderr));
+        command.SetAction(parse => Run(
+            parse.GetValue(specPath)!, parse.GetValue(resultPath)!, parse.GetValue(challenge), parse.GetValue(falsified), parse.GetValue(inputs), stdout, stderr));
         return command;
     }
 
-    private static int Run(string specPath, string resultPath, string? challengeHex, long falsified, TextWriter stdout, TextWriter stderr)
+    private static int Run(string specPath, string resultPath, string? challengeHex, long falsified, string? inputsPath, TextWriter stdout, TextWriter stderr)
     {
         TaskSpec spec;
         ITaskKind kind;
         byte[]? givenSeed = null;
         try
         {
-            spec = TaskSpecFile.Read(specPath);
+            spec = TaskSpecFile.Read(specPath, inputsPath);
             kind = TaskKindRegistry.Default.Get(spec.Kind);
             if (challengeHex is not null)
             {

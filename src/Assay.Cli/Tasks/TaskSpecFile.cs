@@ -8,7 +8,7 @@ namespace Assay.Cli.Tasks;
 
 /// <summary>The JSON file of a task spec: the canonical spec bytes as hex (authoritative), the task id, and readable fields.</summary>
 /// <remarks>Shape: <c>{"task_id", "kind", "engine_version", "item_count", "seed", "spot_checks": {"uniform", "mass",
-/// "mass_lane"}, "inputs": {…}, "spec": hex}</c>. Only <c>spec</c> and <c>task_id</c> are read back: the spec is decoded
+/// "mass_lane"}, "inputs_hash", "inputs_address" (null when inline), "inputs": {…}, "spec": hex}</c>. Only <c>spec</c> and <c>task_id</c> are read back: the spec is decoded
 /// from its canonical bytes and its id must equal <c>task_id</c>; the other fields are for people.</remarks>
 public static class TaskSpecFile
 {
@@ -32,13 +32,21 @@ public static class TaskSpecFile
                 ["mass"] = spec.Policy.SpotChecks.MassCount,
                 ["mass_lane"] = spec.Policy.SpotChecks.MassLane,
             },
+            ["inputs_hash"] = spec.InputsHash.ToString(),
+            ["inputs_address"] = spec.InputsAddress,
             ["inputs"] = inputs,
             ["spec"] = Convert.ToHexStringLower(CanonicalEncoding.Encode(spec)),
         };
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
-    /// <summary>Reads and checks the spec file at <paramref name="path"/>.</summary>
+    /// <summary>Reads and checks the spec file at <paramref name="path"/> and attaches its inputs when they are held by address.</summary>
+    /// <param name="path">The spec JSON.</param>
+    /// <param name="inputsPath">The inputs file (<c>--inputs</c>); default: the spec's address, resolved against the spec's folder.</param>
+    /// <exception cref="TaskFileException">Unreadable, not JSON, the spec bytes do not decode, the id does not match, or the inputs are missing or do not match their hash.</exception>
+    public static TaskSpec Read(string path, string? inputsPath) => TaskInputsFile.Attach(Read(path), path, inputsPath);
+
+    /// <summary>Reads and checks the spec file at <paramref name="path"/> (inputs held by address are not attached).</summary>
     /// <exception cref="TaskFileException">Unreadable, not JSON, the spec bytes do not decode, or the id does not match.</exception>
     public static TaskSpec Read(string path)
     {

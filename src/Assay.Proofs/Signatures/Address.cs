@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Assay.Proofs.Canonical;
 using Assay.Proofs.Hashing;
 
 namespace Assay.Proofs.Signatures;
@@ -59,12 +60,12 @@ public readonly struct Address : IEquatable<Address>
     }
 
     /// <summary>Parses the text form ("asy" and 40 lowercase hex digits).</summary>
-    /// <exception cref="FormatException">The text is not an address in canonical form.</exception>
+    /// <exception cref="CanonicalFormatException">The text is not an address in canonical form.</exception>
     public static Address Parse(string text)
     {
         if (!TryParse(text, out var address))
         {
-            throw new FormatException($"An address is '{TextPrefix}' followed by {2 * Length} lowercase hex digits; got '{text}'.");
+            throw new CanonicalFormatException(0, $"an address: '{TextPrefix}' followed by {2 * Length} lowercase hex digits; got '{text}'");
         }
 
         return address;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Assay.Proofs.Canonical;
 using Assay.Proofs.Hashing;
 
 namespace Assay.Proofs.Signatures;
@@ -32,12 +33,12 @@ public sealed class PublicKey : IEquatable<PublicKey>
     public Address Address => Address.FromPublicKey(this);
 
     /// <summary>Decodes a compressed SEC1 point.</summary>
-    /// <exception cref="FormatException">The bytes are not a canonical encoding of a point on P-256.</exception>
+    /// <exception cref="CanonicalFormatException">The bytes are not a canonical encoding of a point on P-256.</exception>
     public static PublicKey Decode(ReadOnlySpan<byte> encoded)
     {
         if (!TryDecode(encoded, out var key, out var error))
         {
-            throw new FormatException($"Public key at offset 0: {error}");
+            throw new CanonicalFormatException(0, $"a public key: {error}");
         }
 
         return key;

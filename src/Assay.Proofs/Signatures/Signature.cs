@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Assay.Proofs.Canonical;
 
 namespace Assay.Proofs.Signatures;
 
@@ -28,17 +29,17 @@ public readonly struct Signature : IEquatable<Signature>
     public static bool operator !=(Signature left, Signature right) => !left.Equals(right);
 
     /// <summary>Decodes 64 untrusted bytes.</summary>
-    /// <exception cref="FormatException">Not 64 bytes, r or s out of range, or s in the upper half (high S).</exception>
+    /// <exception cref="CanonicalFormatException">Not 64 bytes, r or s out of range, or s in the upper half (high S).</exception>
     public static Signature Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length != Length)
         {
-            throw new FormatException($"Signature at offset 0: expected {Length} bytes (r ‖ s), got {bytes.Length}.");
+            throw new CanonicalFormatException(0, $"a signature of {Length} bytes (r ‖ s); got {bytes.Length}");
         }
 
         if (!IsCanonicalEncoding(bytes))
         {
-            throw new FormatException("Signature at offset 0: r must be in [1, n) and s in [1, n/2] (low S).");
+            throw new CanonicalFormatException(0, "a signature with r in [1, n) and s in [1, n/2] (low S)");
         }
 
         return new Signature(bytes.ToArray());

@@ -68,8 +68,9 @@ public sealed class MonteCarloKindTests
     [Fact]
     public void Unsupported_payloads_and_out_of_range_inputs_are_refused_with_field_names()
     {
-        var american = new MonteCarloInputs(new GbmModel(100.0, 1.0, 0.05, 0.0, 0.2), new PayoffSpec(PayoffKind.American, OptionType.Put, 100.0), 10_000, 50, false);
-        Assert.Equal("payoff", Assert.Throws<TaskSpecException>(american.Validate).Field);
+        var hestonAmerican = new MonteCarloInputs(
+            new HestonModel(100.0, 1.0, 0.05, 0.0, 0.04, 1.5, 0.04, 0.5, -0.7), new PayoffSpec(PayoffKind.American, OptionType.Put, 100.0), 10_000, 50, false);
+        Assert.Equal("payoff", Assert.Throws<TaskSpecException>(hestonAmerican.Validate).Field);
         var badSigma = new MonteCarloInputs(new GbmModel(100.0, 1.0, 0.05, 0.0, -0.2), new PayoffSpec(PayoffKind.European, OptionType.Put, 100.0), 10_000, 1, false);
         Assert.Equal("sigma", Assert.Throws<TaskSpecException>(badSigma.Validate).Field);
         Assert.Throws<CanonicalFormatException>(() => CanonicalEncoding.Decode<MonteCarloInputs>(CanonicalEncoding.Encode(badSigma)));

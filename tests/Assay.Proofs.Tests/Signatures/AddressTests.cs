@@ -1,4 +1,5 @@
 using Assay.Proofs.Hashing;
+using Assay.Proofs.Canonical;
 using Assay.Proofs.Signatures;
 
 namespace Assay.Proofs.Tests.Signatures;
@@ -30,7 +31,7 @@ public class AddressTests
         })
         {
             Assert.False(Address.TryParse(bad, out _), bad);
-            Assert.Throws<FormatException>(() => Address.Parse(bad));
+            Assert.Throws<CanonicalFormatException>(() => Address.Parse(bad));
         }
 
         Assert.False(Address.TryParse(null, out _));

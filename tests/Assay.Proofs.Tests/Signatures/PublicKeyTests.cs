@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Security.Cryptography;
+using Assay.Proofs.Canonical;
 using Assay.Proofs.Signatures;
 
 namespace Assay.Proofs.Tests.Signatures;
@@ -64,7 +65,7 @@ public class PublicKeyTests
             x.TryWriteBytes(offCurve.AsSpan(1), out _, isUnsigned: true, isBigEndian: true);
         }
         while (PublicKey.TryDecode(offCurve, out _) && tries < 200);
-        Assert.Throws<FormatException>(() => PublicKey.Decode(offCurve));
+        Assert.Throws<CanonicalFormatException>(() => PublicKey.Decode(offCurve));
 
         var xEqualsP = new byte[33];
         xEqualsP[0] = 0x02;
@@ -87,7 +88,7 @@ public class PublicKeyTests
         foreach (var (name, bytes) in cases)
         {
             Assert.False(PublicKey.TryDecode(bytes, out _), name);
-            Assert.Throws<FormatException>(() => PublicKey.Decode(bytes));
+            Assert.Throws<CanonicalFormatException>(() => PublicKey.Decode(bytes));
         }
 
         // Flipping the parity byte gives the negated point: a valid but different key.

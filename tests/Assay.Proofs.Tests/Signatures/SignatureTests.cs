@@ -1,5 +1,6 @@
 using System.Numerics;
 using Assay.Proofs.Hashing;
+using Assay.Proofs.Canonical;
 using Assay.Proofs.Signatures;
 
 namespace Assay.Proofs.Tests.Signatures;
@@ -67,7 +68,7 @@ public class SignatureTests
         var twin = WithScalars(signature.AsSpan(0, 32), N - s);
         Assert.False(key.PublicKey.Verify(Tag, message, twin));
         Assert.False(Signature.TryDecode(twin, out _));
-        Assert.Throws<FormatException>(() => Signature.Decode(twin));
+        Assert.Throws<CanonicalFormatException>(() => Signature.Decode(twin));
 
         // The twin really is a valid ECDSA signature: the BCL's own verifier accepts it.
         using var bcl = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
@@ -97,7 +98,7 @@ public class SignatureTests
         {
             Assert.False(key.PublicKey.Verify(Tag, message, bytes), name);
             Assert.False(Signature.TryDecode(bytes, out _), name);
-            Assert.Throws<FormatException>(() => Signature.Decode(bytes));
+            Assert.Throws<CanonicalFormatException>(() => Signature.Decode(bytes));
         }
 
         foreach (var length in new[] { 0, 1, 63, 65, 70, 72 })
@@ -105,7 +106,7 @@ public class SignatureTests
             var bytes = new byte[length];
             good.AsSpan(0, Math.Min(length, 64)).CopyTo(bytes);
             Assert.False(key.PublicKey.Verify(Tag, message, bytes), $"length {length}");
-            Assert.Throws<FormatException>(() => Signature.Decode(bytes));
+            Assert.Throws<CanonicalFormatException>(() => Signature.Decode(bytes));
         }
 
         Assert.False(key.PublicKey.Verify(Tag, message, default(Signature)));
