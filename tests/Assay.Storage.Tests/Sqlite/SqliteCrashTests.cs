@@ -9,7 +9,7 @@ namespace Assay.Storage.Tests.Sqlite;
 /// <summary>Kills a writing child process with SIGKILL and checks that the reopened file holds an intact, contiguous chain containing every acknowledged block.</summary>
 public sealed class SqliteCrashTests : IDisposable
 {
-    private const int Rounds = 3;
+    private const int Rounds = 2;
     private const int KillSeed = 5150;
     private static readonly TimeSpan ChildTimeout = TimeSpan.FromSeconds(60);
 
@@ -30,7 +30,7 @@ public sealed class SqliteCrashTests : IDisposable
         for (var round = 0; round < Rounds; round++)
         {
             // Kill after a random number of acknowledgements, right while the child is inside its next append.
-            var acksBeforeKill = 5 + rng.Next(40);
+            var acksBeforeKill = 5 + rng.Next(30);
             var context = $"kill seed {KillSeed}, round {round}, kill after {acksBeforeKill} acks";
             var (acked, output) = await RunAndKillAsync(path, acksBeforeKill, context);
             Assert.True(acked >= lastAcked, $"{context}: child acknowledged {acked} after {lastAcked} earlier\n{output}");
