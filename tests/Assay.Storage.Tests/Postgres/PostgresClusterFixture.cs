@@ -31,6 +31,7 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
             var connection = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
             if (exitCode != 0 || string.IsNullOrEmpty(connection))
             {
+                await DisposeAsync();
                 throw new InvalidOperationException(
                     $"No PostgreSQL server for the tests: set {ConnectionVariable} or make '{_script} start' work. It exited with {exitCode}.\nstdout:\n{stdout}\nstderr:\n{stderr}");
             }
@@ -38,10 +39,18 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
             ConnectionString = connection;
         }
 
-        // Fail here, with the connection string, rather than in every test.
-        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
-        await using var command = dataSource.CreateCommand("SELECT 1;");
-        await command.ExecuteScalarAsync();
+        // Fail here, with the connection string, rather than in every test; stop a cluster that started but does not answer.
+        try
+        {
+            await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
+            await using var command = dataSource.CreateCommand("SELECT 1;");
+            await command.ExecuteScalarAsync();
+        }
+        catch (Exception error) when (error is NpgsqlException or InvalidOperationException)
+        {
+            await DisposeAsync();
+            throw new InvalidOperationException($"The PostgreSQL server at '{ConnectionString}' does not answer: {error.Message}", error);
+        }
     }
 
     public async Task DisposeAsync()
@@ -49,7 +58,9 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
         NpgsqlConnection.ClearAllPools();
         if (_script is not null && _clusterDirectory is not null)
         {
-            await RunScriptAsync(_script, "stop", _clusterDirectory);
+            var directory = _clusterDirectory;
+            _clusterDirectory = null;
+            await RunScriptAsync(_script, "stop", directory);
         }
     }
 
