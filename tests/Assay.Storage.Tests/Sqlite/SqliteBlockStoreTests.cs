@@ -76,6 +76,34 @@ public sealed class SqliteBlockStoreTests : BlockStoreContractTests
         Assert.Throws<ArgumentOutOfRangeException>(() => SqliteBlockStore.Open(DatabasePath, snapshotsKept: BlockStoreLimits.MaxSnapshotsKept + 1));
     }
 
+    [Fact]
+    public async Task TwoStoresOnOneFileSerialiseTheirWrites()
+    {
+        using var first = SqliteBlockStore.Open(DatabasePath);
+        using var second = SqliteBlockStore.Open(DatabasePath);
+        var chain = TestChain.Chain(8, 0, 2, Hash256.Zero);
+        await first.AppendAsync(chain[0]);
+        var rivals = await Task.WhenAll(
+            Task.Run(() => Attempt(first, chain[1])),
+            Task.Run(() => Attempt(second, TestChain.Block(9, 1, chain[0].Hash, 10))));
+        Assert.True(rivals.Count(ok => ok) == 1, $"exactly one of two concurrent appends at height 1 must win; got {string.Join(",", rivals)}");
+        Assert.Equal(1, (await second.GetHeadAsync())?.Height);
+        Assert.Equal(1, (await first.GetHeadAsync())?.Height);
+
+        static async Task<bool> Attempt(IBlockStore store, StoredBlock block)
+        {
+            try
+            {
+                await store.AppendAsync(block);
+                return true;
+            }
+            catch (BlockRejectedException)
+            {
+                return false;
+            }
+        }
+    }
+
     protected override Task<IBlockStore> CreateStoreAsync() => Task.FromResult<IBlockStore>(SqliteBlockStore.Open(DatabasePath));
 
     protected override Task<IBlockStore> ReopenStoreAsync() => CreateStoreAsync();
