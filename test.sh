@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite in Release, as CI does, then the determinism pass: the golden-output and bit-identity
 # tests again with AVX disabled (scalar and 128-bit fallbacks) on one processor, which must reproduce the same bits.
-# Installs nothing yet: the tests need only the .NET SDK.
+# The PostgreSQL store tests start a private cluster through scripts/postgres-test-cluster.sh, which installs Debian's
+# postgresql when it is missing (set ASSAY_TEST_POSTGRES to a connection string to use a server of your own).
 set -euo pipefail
 cd "$(dirname "$0")"
 log=$(mktemp)

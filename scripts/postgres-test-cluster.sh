@@ -29,6 +29,7 @@ ensure_installed() {
   log "initdb not found; installing Debian's postgresql"
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get install -y postgresql >&2 || { $sudo apt-get update >&2 && $sudo apt-get install -y postgresql >&2; }
   find_bin_dir >/dev/null || { log "postgresql installed but initdb still not found"; exit 1; }
 }
