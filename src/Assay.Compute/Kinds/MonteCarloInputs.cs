@@ -13,25 +13,40 @@ namespace Assay.Compute.Kinds;
 /// (their models and regressions are not encoded yet).</para>
 /// <para>Canonical body (format 1, tag <see cref="ComputeTypeTags.MonteCarloInputs"/>): u8 model (1 = GBM) ‖ f64 S ‖
 /// f64 T ‖ f64 r ‖ f64 q ‖ f64 sigma ‖ u8 payoff kind ‖ u8 type ‖ f64 K ‖ u32 n_fixings ‖ u8 barrier type ‖ f64 H ‖
-/// f64 rebate ‖ u8 monitoring ‖ u64 paths ‖ u32 steps ‖ bool antithetic.</para>
+/// f64 rebate ‖ u8 monitoring ‖ u64 paths ‖ u32 steps ‖ bool antithetic ‖ u32 paths_per_leaf (format 2 added the last
+/// field; format 1 had no leaf size and one leaf per 4,096-path batch).</para>
+/// <para><see cref="PathsPerLeaf"/> cuts the paths into leaves of that many paths (the last may be shorter); it changes no
+/// bit of the totals, only the leaf count ⌈paths / paths_per_leaf⌉ and hence the cost of commitment and of spot checks.
+/// Allowed: a multiple of 8 in [<see cref="MinPathsPerLeaf"/>, <see cref="MaxPathsPerLeaf"/>].
+/// <see cref="MonteCarloKind.DefaultPathsPerLeaf"/> gives the recommended size for a payoff and step count.</para>
 /// </remarks>
 /// <param name="Model">The GBM dynamics.</param>
 /// <param name="Payoff">The contract.</param>
 /// <param name="Paths">Number of paths.</param>
 /// <param name="Steps">Time steps per path.</param>
 /// <param name="Antithetic">Antithetic pairs.</param>
-public sealed record MonteCarloInputs(GbmModel Model, PayoffSpec Payoff, long Paths, int Steps, bool Antithetic) : ICanonicalEncodable<MonteCarloInputs>
+/// <param name="PathsPerLeaf">Paths per task leaf (field <c>paths_per_leaf</c>), a multiple of 8 in [8, 4096]; default 4096, one leaf per engine batch.</param>
+public sealed record MonteCarloInputs(GbmModel Model, PayoffSpec Payoff, long Paths, int Steps, bool Antithetic, int PathsPerLeaf = MonteCarloEngine.BatchPaths) : ICanonicalEncodable<MonteCarloInputs>
 {
+    /// <summary>Smallest leaf size in paths (one Vector512 lane group).</summary>
+    public const int MinPathsPerLeaf = 8;
+
+    /// <summary>Largest leaf size in paths: one engine batch (<see cref="MonteCarloEngine.BatchPaths"/>), the most <see cref="MonteCarloEngine.EvaluateRange"/> takes.</summary>
+    public const int MaxPathsPerLeaf = MonteCarloEngine.BatchPaths;
+
     private const byte GbmModelId = 1;
 
     /// <summary>Canonical type tag.</summary>
     public static ushort TypeTag => ComputeTypeTags.MonteCarloInputs;
 
     /// <summary>Body format version.</summary>
-    public static byte FormatVersion => 1;
+    public static byte FormatVersion => 2;
 
     /// <summary>Domain tag of the inputs' hash.</summary>
-    public static string HashTag => "assay/montecarlo-inputs/v1";
+    public static string HashTag => "assay/montecarlo-inputs/v2";
+
+    /// <summary>Number of task leaves: ⌈<see cref="Paths"/> / <see cref="PathsPerLeaf"/>⌉ (the spec's item count).</summary>
+    public long LeafCount => (Paths + PathsPerLeaf - 1) / PathsPerLeaf;
 
     /// <summary>The engine spec these inputs define with <paramref name="seed"/> (single-threaded: the task runner parallelises over batches).</summary>
     public MonteCarloSpec ToSpec(ulong seed) =>
@@ -45,6 +60,11 @@ public sealed record MonteCarloInputs(GbmModel Model, PayoffSpec Payoff, long Pa
         if (Payoff.Kind is PayoffKind.Basket or PayoffKind.American)
         {
             throw new TaskSpecException("payoff", $"payoff {Payoff.Kind} is not supported by Monte Carlo tasks yet; use one of the single-asset European-exercise payoffs.");
+        }
+
+        if (PathsPerLeaf < MinPathsPerLeaf || PathsPerLeaf > MaxPathsPerLeaf || PathsPerLeaf % 8 != 0)
+        {
+            throw new TaskSpecException("paths_per_leaf", $"paths_per_leaf must be a multiple of 8 in [{MinPathsPerLeaf}, {MaxPathsPerLeaf}]; got {PathsPerLeaf}.");
         }
 
         try
@@ -79,12 +99,13 @@ public sealed record MonteCarloInputs(GbmModel Model, PayoffSpec Payoff, long Pa
         var paths = reader.ReadUInt64((ulong)MonteCarloSettings.MaxPaths);
         var steps = reader.ReadUInt32();
         var antithetic = reader.ReadBoolean();
-        if (fixings > int.MaxValue || steps > MonteCarloSettings.MaxSteps)
+        var pathsPerLeaf = reader.ReadUInt32();
+        if (fixings > int.MaxValue || steps > MonteCarloSettings.MaxSteps || pathsPerLeaf > MaxPathsPerLeaf)
         {
-            CanonicalReader.Fail(start, "n_fixings and steps in range");
+            CanonicalReader.Fail(start, "n_fixings, steps and paths_per_leaf in range");
         }
 
-        var inputs = new MonteCarloInputs(gbm, new PayoffSpec(kind, type, strike, (int)fixings, barrierType, barrier, rebate, monitoring), (long)paths, (int)steps, antithetic);
+        var inputs = new MonteCarloInputs(gbm, new PayoffSpec(kind, type, strike, (int)fixings, barrierType, barrier, rebate, monitoring), (long)paths, (int)steps, antithetic, (int)pathsPerLeaf);
         try
         {
             inputs.Validate();
@@ -118,5 +139,6 @@ public sealed record MonteCarloInputs(GbmModel Model, PayoffSpec Payoff, long Pa
         writer.WriteUInt64((ulong)Paths);
         writer.WriteUInt32((uint)Steps);
         writer.WriteBoolean(Antithetic);
+        writer.WriteUInt32((uint)PathsPerLeaf);
     }
 }

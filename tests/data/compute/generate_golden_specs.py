@@ -27,13 +27,15 @@ def domain_hash(tag, data):
 
 TASK_SPEC, MC_INPUTS, PB_INPUTS = 0x0201, 0x0210, 0x0220
 
-# Monte Carlo inputs: GBM S=100 T=1 r=0.05 q=0.02 sigma=0.2; European call K=100; 10000 paths, 1 step, no antithetic.
+# Monte Carlo inputs (format 2): GBM S=100 T=1 r=0.05 q=0.02 sigma=0.2; European call K=100; 10000 paths, 1 step,
+# no antithetic, 4096 paths per leaf.
 mc_body = (u8(1) + f64(100.0) + f64(1.0) + f64(0.05) + f64(0.02) + f64(0.2)
            + u8(0)            # PayoffKind.European
            + u8(0)            # OptionType.Call
            + f64(100.0) + u32(0) + u8(0) + f64(0.0) + f64(0.0) + u8(0)  # K, n_fixings, barrier type, H, rebate, monitoring
-           + u64(10000) + u32(1) + u8(0))
-mc_inputs = header(MC_INPUTS, 1) + mc_body
+           + u64(10000) + u32(1) + u8(0)
+           + u32(4096))      # paths_per_leaf (format 2): one leaf per 4096 paths, item count 3
+mc_inputs = header(MC_INPUTS, 2) + mc_body
 
 # Price-book inputs: two positions (call long 10, put short 5).
 pb_body = (u32(2)
