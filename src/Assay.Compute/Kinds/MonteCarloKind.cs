@@ -29,7 +29,7 @@ public sealed class MonteCarloKind : ITaskKind
     public const int PayoffSquaredLane = 1;
 
     /// <summary>Work floor of the leaf-size rule: a leaf should hold at least this many path-step units (see <see cref="DefaultPathsPerLeaf"/>).</summary>
-    public const int LeafWorkFloor = 8000;
+    public const int LeafWorkFloor = 12_000;
 
     /// <summary>Smallest leaf the rule picks: 16 paths (two Vector512 lane groups, one antithetic-safe even count).</summary>
     public const int MinDefaultPathsPerLeaf = 16;
@@ -81,12 +81,12 @@ public sealed class MonteCarloKind : ITaskKind
     /// <para>Rule: the smallest power of two L ≥ <see cref="MinDefaultPathsPerLeaf"/> with L·(steps + 2)·w ≥
     /// <see cref="LeafWorkFloor"/>, capped at <see cref="MonteCarloInputs.MaxPathsPerLeaf"/>; w = 2 for barriers and
     /// lookbacks (a Brownian-bridge draw per step), 1 otherwise; the "+ 2" stands for the per-path payoff, Greek and
-    /// fixed-point work. One work unit is about one GBM step of one path (≈ 13–15 ns measured here), so the floor is a
-    /// leaf of ≈ 110–120 µs against ≈ 6 µs of hashing per leaf (payload, leaf and node hashes): commitment ≈ 5%.
-    /// Examples: one-step European 4096 (the cap; 2,667 would meet the floor), 52-step Asian 256, 252-step Asian 32.</para>
+    /// fixed-point work. One work unit is about one GBM step of one path (≈ 15 ns measured here), so the floor is a leaf
+    /// of ≈ 180 µs against ≈ 7–9 µs of hashing per leaf (payload, leaf and node hashes): commitment ≲ 5%.
+    /// Examples: one-step European 4096, 52-step Asian 256, 252-step Asian 64, 252-step barrier 32.</para>
     /// <para>Smaller leaves make spot checks cheaper (an opening recomputes L paths: cost ≈ (k_u + k_m)·L / paths of the
     /// run) and commitment dearer; the two targets (commitment ≤ 5%, verification ≤ 2% at k_u + k_m ≈ 920)
-    /// hold together only when paths·(steps + 2)·w ≳ 46,000·<see cref="LeafWorkFloor"/> ≈ 3.7·10^8 work units
+    /// hold together only when paths·(steps + 2)·w ≳ 46,000·<see cref="LeafWorkFloor"/> ≈ 5.5·10^8 work units
     /// (docs/compute-tasks.md has the measured figures). A spec may set any allowed size instead.</para>
     /// </remarks>
     public static int DefaultPathsPerLeaf(PayoffSpec payoff, int steps)
