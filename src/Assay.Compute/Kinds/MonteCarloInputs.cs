@@ -67,6 +67,12 @@ public sealed record MonteCarloInputs(GbmModel Model, PayoffSpec Payoff, long Pa
             throw new TaskSpecException("paths_per_leaf", $"paths_per_leaf must be a multiple of 8 in [{MinPathsPerLeaf}, {MaxPathsPerLeaf}]; got {PathsPerLeaf}.");
         }
 
+        if (Payoff.Kind == PayoffKind.American && PathsPerLeaf != MaxPathsPerLeaf)
+        {
+            // The Longstaff–Schwartz policy is fitted per engine batch, so an American leaf is a whole batch.
+            throw new TaskSpecException("paths_per_leaf", $"paths_per_leaf must be {MaxPathsPerLeaf} (one engine batch) for American options; got {PathsPerLeaf}.");
+        }
+
         try
         {
             ToSpec(0).Validate();

@@ -83,7 +83,8 @@ public sealed class MonteCarloKind : ITaskKind
     /// lookbacks (a Brownian-bridge draw per step), 1 otherwise; the "+ 2" stands for the per-path payoff, Greek and
     /// fixed-point work. One work unit is about one GBM step of one path (≈ 15 ns measured here), so the floor is a leaf
     /// of ≈ 180 µs against ≈ 7–9 µs of hashing per leaf (payload, leaf and node hashes): commitment ≲ 5%.
-    /// Examples: one-step European 4096, 52-step Asian 256, 252-step Asian 64, 252-step barrier 32.</para>
+    /// Examples: one-step European 4096, 52-step Asian 256, 252-step Asian 64, 252-step barrier 32. American options
+    /// always get 4096: their exercise policy is fitted per engine batch, so a leaf is a whole batch.</para>
     /// <para>Smaller leaves make spot checks cheaper (an opening recomputes L paths: cost ≈ (k_u + k_m)·L / paths of the
     /// run) and commitment dearer; the two targets (commitment ≤ 5%, verification ≤ 2% at k_u + k_m ≈ 920)
     /// hold together only when paths·(steps + 2)·w ≳ 46,000·<see cref="LeafWorkFloor"/> ≈ 5.5·10^8 work units
@@ -92,6 +93,11 @@ public sealed class MonteCarloKind : ITaskKind
     public static int DefaultPathsPerLeaf(PayoffSpec payoff, int steps)
     {
         ArgumentNullException.ThrowIfNull(payoff);
+        if (payoff.Kind == PayoffKind.American)
+        {
+            return MonteCarloInputs.MaxPathsPerLeaf;
+        }
+
         var weight = payoff.Kind is PayoffKind.Barrier or PayoffKind.FixedLookback or PayoffKind.FloatingLookback ? 2L : 1L;
         var unitsPerPath = (Math.Max(steps, 1) + 2L) * weight;
         var leaf = MinDefaultPathsPerLeaf;
@@ -147,6 +153,12 @@ public sealed class MonteCarloKind : ITaskKind
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, leafCount);
+            if (pathsPerLeaf == MonteCarloEngine.BatchPaths)
+            {
+                // Leaf = engine batch: the same bits as the range, and the only form American options allow.
+                return LeafOf(MonteCarloEngine.EvaluateBatch(spec, index));
+            }
+
             var first = index * pathsPerLeaf;
             return LeafOf(MonteCarloEngine.EvaluateRange(spec, first, (int)Math.Min(pathsPerLeaf, spec.Settings.Paths - first)));
         }

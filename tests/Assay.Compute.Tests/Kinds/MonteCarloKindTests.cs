@@ -180,6 +180,15 @@ public sealed class MonteCarloKindTests
         Assert.Throws<CanonicalFormatException>(() => CanonicalEncoding.Decode<MonteCarloInputs>(CanonicalEncoding.Encode(badSigma)));
     }
 
+    [Fact]
+    public void American_options_get_one_leaf_per_engine_batch()
+    {
+        foreach (var steps in new[] { 1, 50, 252, 10_000 })
+        {
+            Assert.Equal(MonteCarloEngine.BatchPaths, MonteCarloKind.DefaultPathsPerLeaf(new PayoffSpec(PayoffKind.American, OptionType.Put, 100.0), steps));
+        }
+    }
+
     private static long Bits(double x) => BitConverter.DoubleToInt64Bits(x);
 
     private static TaskSpec SpecOf(MonteCarloInputs inputs, ulong seed, int uniform = 8)
