@@ -29,7 +29,7 @@ internal static class TaskFixtures
     public static TaskSpec MonteCarloSpec(MonteCarloInputs? inputs = null, ulong seed = 0x0123456789ABCDEF, uint engineVersion = 1, int uniform = 8)
     {
         inputs ??= EuropeanInputs();
-        var items = inputs.ToSpec(seed).BatchCount;
+        var items = inputs.LeafCount;
         var policy = new VerificationPolicy(3, 2, new SpotCheckPolicy(uniform, 4, MonteCarloKind.PayoffSquaredLane), 3.0, 100, 5_000_000);
         return new TaskSpec(TaskKindIds.MonteCarlo, engineVersion, CanonicalEncoding.Encode(inputs), items, seed, policy, 250_000, 1_795_000_000_000);
     }

@@ -34,6 +34,7 @@ public static class BenchCommand
             stdout);
 
         var bench = new Command("bench", "Measure the engines on this machine.") { pricing, mc };
+        bench.Add(TaskBenchCommand.Build(stdout));
         return bench;
     }
 

@@ -42,6 +42,10 @@ public static class TaskCommand
         };
         var detection = new Option<double>("--detection") { Description = "Spot checks: required detection probability.", DefaultValueFactory = _ => 0.99 };
         var epsilon = new Option<double>("--epsilon") { Description = "Spot checks: fraction of leaves falsified (or relative change of the total) to detect.", DefaultValueFactory = _ => 0.05 };
+        var pathsPerLeaf = new Option<int?>("--paths-per-leaf")
+        {
+            Description = "montecarlo: paths per task leaf, a multiple of 8 in [8, 4096] (American: 4096). Default: the leaf-size rule for the payoff and steps (docs/compute-tasks.md).",
+        };
         var fee = new Option<ulong>("--fee") { Description = "Fee in minor units (recorded in the spec)." };
         var deadline = new Option<long>("--deadline-unix-ms") { Description = "Deadline, Unix milliseconds (recorded in the spec; 0 = none)." };
         var command = new Command(
@@ -50,7 +54,9 @@ public static class TaskCommand
             Write a task spec as JSON: the canonical spec bytes as hex, the task id (their hash) and readable fields.
 
             montecarlo: every model, payoff and contract flag of 'assay mc' (--model gbm|heston|basket, --payoff ...,
-                        --paths, --steps, --seed, --antithetic); one leaf per batch of 4096 paths.
+                        --paths, --steps, --seed, --antithetic); one leaf per --paths-per-leaf paths
+                        (default: small leaves for long paths, so spot checks recompute little; 4096 for
+                        one-step payoffs and American options).
             pricebook:  --book BOOK.csv with the 'assay price --model bsm' columns plus quantity; one leaf per position.
             --inputs-out FILE keeps the inputs out of the spec (content-addressed by their hash); 'task run' and
             'verify' read them from --inputs, by default from FILE next to the spec.
@@ -61,7 +67,7 @@ public static class TaskCommand
               assay task new --kind pricebook --book book.csv --inputs-out book.bin --out spec.json
             """)
         {
-            kind, output, book, inputsOut, detection, epsilon, fee, deadline,
+            kind, output, book, inputsOut, pathsPerLeaf, detection, epsilon, fee, deadline,
         };
         mc.AddTo(command);
         command.SetAction(parse =>
@@ -83,9 +89,10 @@ public static class TaskCommand
 
                     // Validated as 'assay mc' validates, so that both commands print the same error for the same flags.
                     mcSpec.Validate();
-                    var inputs = new MonteCarloInputs(mcSpec.Model, mcSpec.Payoff, mcSpec.Settings.Paths, mcSpec.Settings.Steps, mcSpec.Settings.Antithetic);
+                    var leaf = parse.GetValue(pathsPerLeaf) ?? MonteCarloKind.DefaultPathsPerLeaf(mcSpec.Payoff, mcSpec.Settings.Steps);
+                    var inputs = new MonteCarloInputs(mcSpec.Model, mcSpec.Payoff, mcSpec.Settings.Paths, mcSpec.Settings.Steps, mcSpec.Settings.Antithetic, leaf);
                     inputs.Validate();
-                    (kindId, items, seed, massLane) = (TaskKindIds.MonteCarlo, mcSpec.BatchCount, mcSpec.Settings.Seed, MonteCarloKind.PayoffSquaredLane);
+                    (kindId, items, seed, massLane) = (TaskKindIds.MonteCarlo, inputs.LeafCount, mcSpec.Settings.Seed, MonteCarloKind.PayoffSquaredLane);
                     inputBytes = CanonicalEncoding.Encode(inputs);
                     readable = MonteCarloReadable(arguments, inputs);
                 }
@@ -176,7 +183,7 @@ public static class TaskCommand
                 break;
         }
 
-        (json["paths"], json["steps"], json["antithetic"]) = (inputs.Paths, inputs.Steps, inputs.Antithetic);
+        (json["paths"], json["steps"], json["antithetic"], json["paths_per_leaf"]) = (inputs.Paths, inputs.Steps, inputs.Antithetic, inputs.PathsPerLeaf);
         return json;
     }
 

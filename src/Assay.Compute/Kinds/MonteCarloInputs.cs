@@ -12,25 +12,37 @@ namespace Assay.Compute.Kinds;
 /// <para>The seed is the spec's <see cref="TaskSpec.Seed"/>, not part of the inputs. Pairs accepted: GBM with every
 /// single-asset payoff and <see cref="PayoffKind.American"/> (Longstaff–Schwartz); Heston (either scheme) with every
 /// single-asset European-exercise payoff; a basket model with <see cref="PayoffKind.Basket"/> only.</para>
-/// <para>Canonical body (format 1, tag <see cref="ComputeTypeTags.MonteCarloInputs"/>), a tagged union on the model:
+/// <para>Canonical body (format 2, tag <see cref="ComputeTypeTags.MonteCarloInputs"/>), a tagged union on the model:
 /// u8 model ‖ model fields ‖ payoff ‖ [American only: u32 basis size ‖ u32 pilot paths] ‖ u64 paths ‖ u32 steps ‖
-/// bool antithetic, where the model fields are, for 1 = GBM: f64 S ‖ T ‖ r ‖ q ‖ sigma; for 2 = Heston: f64 S ‖ T ‖ r ‖
+/// bool antithetic ‖ u32 paths_per_leaf, where the model fields are, for 1 = GBM: f64 S ‖ T ‖ r ‖ q ‖ sigma; for 2 = Heston: f64 S ‖ T ‖ r ‖
 /// q ‖ v0 ‖ kappa ‖ theta ‖ sigma_v ‖ rho ‖ u8 scheme (0 QE, 1 full-truncation Euler); for 3 = basket: f64 T ‖ r ‖
 /// u32 n (1 … <see cref="BasketModel.MaxAssets"/>) ‖ n × (f64 S ‖ q ‖ sigma ‖ weight) ‖ n² × f64 correlation
 /// (row-major); and the payoff is u8 payoff kind ‖ u8 type ‖ f64 K ‖ u32 n_fixings ‖ u8 barrier type ‖ f64 H ‖
-/// f64 rebate ‖ u8 monitoring. A GBM body is byte for byte the body of the first (GBM-only) layout.</para>
+/// f64 rebate ‖ u8 monitoring. Format 2 added paths_per_leaf (format 1 had one leaf per 4,096-path batch).</para>
 /// <para>American: the exercise dates are the <see cref="Steps"/> grid dates; the regression basis size and the pilot
 /// path count are not free in the engine (<see cref="LongstaffSchwartzEngine.BasisSize"/>,
 /// <see cref="LongstaffSchwartzEngine.PolicyPathsFor"/>) but are written out so the spec states the policy a leaf is
 /// recomputed with; a decoder refuses values the engine would not use.</para>
+/// <para><see cref="PathsPerLeaf"/> cuts the paths into leaves of that many paths (the last may be shorter); it changes no
+/// bit of the totals, only the leaf count ⌈paths / paths_per_leaf⌉ and hence the cost of commitment and of spot checks.
+/// Allowed: a multiple of 8 in [<see cref="MinPathsPerLeaf"/>, <see cref="MaxPathsPerLeaf"/>], and exactly
+/// <see cref="MaxPathsPerLeaf"/> for American options. <see cref="MonteCarloKind.DefaultPathsPerLeaf"/> gives the
+/// recommended size for a payoff and step count.</para>
 /// </remarks>
 /// <param name="Model">The dynamics: <see cref="GbmModel"/>, <see cref="HestonModel"/> or <see cref="BasketModel"/>.</param>
 /// <param name="Payoff">The contract.</param>
 /// <param name="Paths">Number of paths.</param>
 /// <param name="Steps">Time steps per path (American: exercise dates).</param>
 /// <param name="Antithetic">Antithetic pairs.</param>
-public sealed record MonteCarloInputs(PathModel Model, PayoffSpec Payoff, long Paths, int Steps, bool Antithetic) : ICanonicalEncodable<MonteCarloInputs>
+/// <param name="PathsPerLeaf">Paths per task leaf (field <c>paths_per_leaf</c>), a multiple of 8 in [8, 4096]; default 4096, one leaf per engine batch.</param>
+public sealed record MonteCarloInputs(PathModel Model, PayoffSpec Payoff, long Paths, int Steps, bool Antithetic, int PathsPerLeaf = MonteCarloEngine.BatchPaths) : ICanonicalEncodable<MonteCarloInputs>
 {
+    /// <summary>Smallest leaf size in paths (one Vector512 lane group).</summary>
+    public const int MinPathsPerLeaf = 8;
+
+    /// <summary>Largest leaf size in paths: one engine batch (<see cref="MonteCarloEngine.BatchPaths"/>), the most <see cref="MonteCarloEngine.EvaluateRange"/> takes.</summary>
+    public const int MaxPathsPerLeaf = MonteCarloEngine.BatchPaths;
+
     /// <summary>Model tag of <see cref="GbmModel"/>.</summary>
     public const byte GbmModelId = 1;
 
@@ -44,10 +56,13 @@ public sealed record MonteCarloInputs(PathModel Model, PayoffSpec Payoff, long P
     public static ushort TypeTag => ComputeTypeTags.MonteCarloInputs;
 
     /// <summary>Body format version.</summary>
-    public static byte FormatVersion => 1;
+    public static byte FormatVersion => 2;
 
     /// <summary>Domain tag of the inputs' hash.</summary>
-    public static string HashTag => "assay/montecarlo-inputs/v1";
+    public static string HashTag => "assay/montecarlo-inputs/v2";
+
+    /// <summary>Number of task leaves: ⌈<see cref="Paths"/> / <see cref="PathsPerLeaf"/>⌉ (the spec's item count).</summary>
+    public long LeafCount => (Paths + PathsPerLeaf - 1) / PathsPerLeaf;
 
     /// <summary>The model tag written for <see cref="Model"/>.</summary>
     /// <exception cref="TaskSpecException">The model is not one a task can encode (field <c>model</c>).</exception>
@@ -69,6 +84,18 @@ public sealed record MonteCarloInputs(PathModel Model, PayoffSpec Payoff, long P
         ArgumentNullException.ThrowIfNull(Model);
         ArgumentNullException.ThrowIfNull(Payoff);
         var model = ModelId;
+
+        if (PathsPerLeaf < MinPathsPerLeaf || PathsPerLeaf > MaxPathsPerLeaf || PathsPerLeaf % 8 != 0)
+        {
+            throw new TaskSpecException("paths_per_leaf", $"paths_per_leaf must be a multiple of 8 in [{MinPathsPerLeaf}, {MaxPathsPerLeaf}]; got {PathsPerLeaf}.");
+        }
+
+        if (Payoff.Kind == PayoffKind.American && PathsPerLeaf != MaxPathsPerLeaf)
+        {
+            // The Longstaff–Schwartz policy is fitted per engine batch, so an American leaf is a whole batch.
+            throw new TaskSpecException("paths_per_leaf", $"paths_per_leaf must be {MaxPathsPerLeaf} (one engine batch) for American options; got {PathsPerLeaf}.");
+        }
+
         try
         {
             ToSpec(0).Validate();
@@ -128,9 +155,10 @@ public sealed record MonteCarloInputs(PathModel Model, PayoffSpec Payoff, long P
         var paths = reader.ReadUInt64((ulong)MonteCarloSettings.MaxPaths);
         var steps = reader.ReadUInt32();
         var antithetic = reader.ReadBoolean();
-        if (fixings > int.MaxValue || steps > MonteCarloSettings.MaxSteps)
+        var pathsPerLeaf = reader.ReadUInt32();
+        if (fixings > int.MaxValue || steps > MonteCarloSettings.MaxSteps || pathsPerLeaf > MaxPathsPerLeaf)
         {
-            CanonicalReader.Fail(start, "n_fixings and steps in range");
+            CanonicalReader.Fail(start, "n_fixings, steps and paths_per_leaf in range");
         }
 
         if (kind == PayoffKind.American
@@ -141,7 +169,7 @@ public sealed record MonteCarloInputs(PathModel Model, PayoffSpec Payoff, long P
                 $"the engine's Longstaff-Schwartz settings: basis size {LongstaffSchwartzEngine.BasisSize} and {LongstaffSchwartzEngine.PolicyPathsFor((long)paths)} pilot paths for {paths} paths");
         }
 
-        var inputs = new MonteCarloInputs(model, new PayoffSpec(kind, type, strike, (int)fixings, barrierType, barrier, rebate, monitoring), (long)paths, (int)steps, antithetic);
+        var inputs = new MonteCarloInputs(model, new PayoffSpec(kind, type, strike, (int)fixings, barrierType, barrier, rebate, monitoring), (long)paths, (int)steps, antithetic, (int)pathsPerLeaf);
         try
         {
             inputs.Validate();
@@ -193,6 +221,7 @@ public sealed record MonteCarloInputs(PathModel Model, PayoffSpec Payoff, long P
         writer.WriteUInt64((ulong)Paths);
         writer.WriteUInt32((uint)Steps);
         writer.WriteBoolean(Antithetic);
+        writer.WriteUInt32((uint)PathsPerLeaf);
     }
 
     private static PathModel Refuse(int offset)

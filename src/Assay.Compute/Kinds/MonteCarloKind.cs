@@ -7,12 +7,16 @@ using Assay.Proofs.MerkleSum;
 
 namespace Assay.Compute.Kinds;
 
-/// <summary>Monte Carlo pricing as a task: one leaf per batch of <see cref="MonteCarloEngine.BatchPaths"/> paths.</summary>
+/// <summary>Monte Carlo pricing as a task: one leaf per range of <see cref="MonteCarloInputs.PathsPerLeaf"/> paths.</summary>
 /// <remarks>
+/// <para>Leaf i = <see cref="MonteCarloEngine.EvaluateRange"/> of paths i·L … min((i + 1)·L, paths) − 1, L the inputs'
+/// paths per leaf; item count ⌈paths / L⌉. The sums are exact fixed point, so the root sums equal the merged batch sums
+/// of <see cref="MonteCarloEngine.Run"/> whatever L is; L only trades commitment cost (a few hashes per leaf) against
+/// spot-check cost (each opening recomputes L paths). <see cref="DefaultPathsPerLeaf"/> states the rule.</para>
 /// <para>Lanes (all at <see cref="BatchSums.Scale"/>, Medium, 2^−48): the nine <see cref="BatchSums"/> fields in their
 /// order — payoff, payoff², delta, delta², vega, vega², control, control², payoff·control; the four squares are
 /// non-negative lanes. The leaf count is the sample count of the batch.</para>
-/// <para>Payload hash = DomainHash(<see cref="LeafTag"/>, the batch's 234-byte <see cref="BatchSums.WriteTo"/> encoding).
+/// <para>Payload hash = DomainHash(<see cref="LeafTag"/>, the leaf's 234-byte <see cref="BatchSums.WriteTo"/> encoding).
 /// The aggregate is <see cref="MonteCarloEngine.Summarise"/> of the root sums, so it equals
 /// <see cref="MonteCarloEngine.Run"/> bit for bit.</para>
 /// </remarks>
@@ -23,6 +27,12 @@ public sealed class MonteCarloKind : ITaskKind
 
     /// <summary>Index of the Σpayoff² lane, the default mass lane for spot checks.</summary>
     public const int PayoffSquaredLane = 1;
+
+    /// <summary>Work floor of the leaf-size rule: a leaf should hold at least this many path-step units (see <see cref="DefaultPathsPerLeaf"/>).</summary>
+    public const int LeafWorkFloor = 12_000;
+
+    /// <summary>Smallest leaf the rule picks: 16 paths (two Vector512 lane groups, one antithetic-safe even count).</summary>
+    public const int MinDefaultPathsPerLeaf = 16;
 
     private MonteCarloKind()
     {
@@ -66,7 +76,40 @@ public sealed class MonteCarloKind : ITaskKind
         }
     }
 
-    /// <summary>The leaf of one batch's sums.</summary>
+    /// <summary>The recommended paths per leaf for <paramref name="payoff"/> on <paramref name="steps"/> time steps.</summary>
+    /// <remarks>
+    /// <para>Rule: the smallest power of two L ≥ <see cref="MinDefaultPathsPerLeaf"/> with L·(steps + 2)·w ≥
+    /// <see cref="LeafWorkFloor"/>, capped at <see cref="MonteCarloInputs.MaxPathsPerLeaf"/>; w = 2 for barriers and
+    /// lookbacks (a Brownian-bridge draw per step), 1 otherwise; the "+ 2" stands for the per-path payoff, Greek and
+    /// fixed-point work. One work unit is about one GBM step of one path (≈ 15 ns measured here), so the floor is a leaf
+    /// of ≈ 180 µs against ≈ 7–9 µs of hashing per leaf (payload, leaf and node hashes): commitment ≲ 5%.
+    /// Examples: one-step European 4096, 52-step Asian 256, 252-step Asian 64, 252-step barrier 32. American options
+    /// always get 4096: their exercise policy is fitted per engine batch, so a leaf is a whole batch.</para>
+    /// <para>Smaller leaves make spot checks cheaper (an opening recomputes L paths: cost ≈ (k_u + k_m)·L / paths of the
+    /// run) and commitment dearer; the two targets (commitment ≤ 5%, verification ≤ 2% at k_u + k_m ≈ 920)
+    /// hold together only when paths·(steps + 2)·w ≳ 46,000·<see cref="LeafWorkFloor"/> ≈ 5.5·10^8 work units
+    /// (docs/compute-tasks.md has the measured figures). A spec may set any allowed size instead.</para>
+    /// </remarks>
+    public static int DefaultPathsPerLeaf(PayoffSpec payoff, int steps)
+    {
+        ArgumentNullException.ThrowIfNull(payoff);
+        if (payoff.Kind == PayoffKind.American)
+        {
+            return MonteCarloInputs.MaxPathsPerLeaf;
+        }
+
+        var weight = payoff.Kind is PayoffKind.Barrier or PayoffKind.FixedLookback or PayoffKind.FloatingLookback ? 2L : 1L;
+        var unitsPerPath = (Math.Max(steps, 1) + 2L) * weight;
+        var leaf = MinDefaultPathsPerLeaf;
+        while (leaf < MonteCarloInputs.MaxPathsPerLeaf && leaf * unitsPerPath < LeafWorkFloor)
+        {
+            leaf *= 2;
+        }
+
+        return leaf;
+    }
+
+    /// <summary>The leaf of one path range's sums.</summary>
     public static MerkleSumLeaf LeafOf(in BatchSums batch)
     {
         Span<byte> bytes = stackalloc byte[BatchSums.EncodedLength];
@@ -94,19 +137,31 @@ public sealed class MonteCarloKind : ITaskKind
     {
         var inputs = DecodeInputs(spec);
         var mc = inputs.ToSpec(spec.Seed);
-        if (spec.ItemCount != mc.BatchCount)
+        if (spec.ItemCount != inputs.LeafCount)
         {
-            throw new TaskSpecException("item_count", $"item_count must be the batch count ⌈{inputs.Paths}/{MonteCarloEngine.BatchPaths}⌉ = {mc.BatchCount}; got {spec.ItemCount}.");
+            throw new TaskSpecException("item_count", $"item_count must be the leaf count ⌈{inputs.Paths}/{inputs.PathsPerLeaf}⌉ = {inputs.LeafCount}; got {spec.ItemCount}.");
         }
 
-        return new Computation(mc);
+        return new Computation(mc, inputs.PathsPerLeaf, inputs.LeafCount);
     }
 
-    private sealed class Computation(MonteCarloSpec spec) : ITaskComputation
+    private sealed class Computation(MonteCarloSpec spec, int pathsPerLeaf, long leafCount) : ITaskComputation
     {
-        public long ItemCount => spec.BatchCount;
+        public long ItemCount => leafCount;
 
-        public MerkleSumLeaf ComputeLeaf(long index) => LeafOf(MonteCarloEngine.EvaluateBatch(spec, index));
+        public MerkleSumLeaf ComputeLeaf(long index)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, leafCount);
+            if (pathsPerLeaf == MonteCarloEngine.BatchPaths)
+            {
+                // Leaf = engine batch: the same bits as the range, and the only form American options allow.
+                return LeafOf(MonteCarloEngine.EvaluateBatch(spec, index));
+            }
+
+            var first = index * pathsPerLeaf;
+            return LeafOf(MonteCarloEngine.EvaluateRange(spec, first, (int)Math.Min(pathsPerLeaf, spec.Settings.Paths - first)));
+        }
 
         public TaskAggregate Reduce(LaneSums rootSums)
         {

@@ -14,14 +14,17 @@ public static partial class MonteCarloEngine
     /// <summary>The batch loop: walk lanes of paths, evaluate the payoff, add every lane's sample to exact sums.</summary>
     private static class BatchRunner
     {
+        /// <summary>Bits of the path count in a <see cref="RangeToken"/>: counts up to 2^12 = <see cref="BatchPaths"/>.</summary>
+        private const int RangeCountBits = 13;
+
+        /// <summary>The sums of the paths <paramref name="batchIndex"/> stands for: a batch index (≥ 0) or a <see cref="RangeToken"/> (&lt; 0).</summary>
         public static BatchSums Run<TLane, TMask, TStepper, TPayoff>(TStepper stepper, TPayoff payoff, MonteCarloSettings settings, long batchIndex)
             where TLane : unmanaged, ILane<TLane, TMask>
             where TMask : unmanaged
             where TStepper : struct, IPathStepper
             where TPayoff : struct, IPathPayoff
         {
-            var firstPath = batchIndex * BatchPaths;
-            var pathCount = Math.Min(BatchPaths, settings.Paths - firstPath);
+            var (firstPath, pathCount) = PathsOf(batchIndex, settings.Paths);
             var antithetic = settings.Antithetic;
             var samples = antithetic ? pathCount / 2 : pathCount;
             var firstVariatePath = (ulong)(antithetic ? firstPath / 2 : firstPath);
@@ -40,6 +43,23 @@ public static partial class MonteCarloEngine
             }
 
             return sums.ToBatchSums((ulong)samples);
+        }
+
+        /// <summary>Packs the path range [<paramref name="firstPath"/>, + <paramref name="pathCount"/>) into the negative long that the batch dispatch carries in place of a batch index.</summary>
+        /// <remarks>~(firstPath·2^13 + pathCount): firstPath ≤ 2^32 and pathCount ≤ 2^12 = <see cref="BatchPaths"/>, so the value is negative and decodes uniquely.</remarks>
+        public static long RangeToken(long firstPath, int pathCount) => ~((firstPath << RangeCountBits) | (long)pathCount);
+
+        /// <summary>The first path and path count of a batch index (≥ 0) or of a <see cref="RangeToken"/> (&lt; 0).</summary>
+        public static (long FirstPath, long PathCount) PathsOf(long batchOrRange, long paths)
+        {
+            if (batchOrRange >= 0)
+            {
+                var first = batchOrRange * BatchPaths;
+                return (first, Math.Min(BatchPaths, paths - first));
+            }
+
+            var packed = ~batchOrRange;
+            return (packed >> RangeCountBits, packed & ((1L << RangeCountBits) - 1));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

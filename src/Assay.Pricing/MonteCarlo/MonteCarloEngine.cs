@@ -97,6 +97,51 @@ public static partial class MonteCarloEngine
             : EvaluateValidated(spec, batchIndex, vectorWidth);
     }
 
+    /// <summary>The sums of the paths <paramref name="firstPath"/> … <paramref name="firstPath"/> + <paramref name="pathCount"/> − 1 alone.</summary>
+    /// <remarks>
+    /// <para>Every path's sample is a pure function of (spec, path index) and the sums are exact fixed point, so the
+    /// merged sums of any partition of the paths into ranges equal the merged batch sums of <see cref="Run"/> bit for
+    /// bit. A range may start anywhere and have any length up to <see cref="BatchPaths"/> (the bound that keeps the
+    /// per-lane fixed-point sums exact); the last range may be ragged. With antithetic variates both
+    /// <paramref name="firstPath"/> and <paramref name="pathCount"/> must be even (a sample is a pair). American options
+    /// are refused: their exercise policy is a regression over whole batches, not a per-path function.</para>
+    /// </remarks>
+    /// <param name="spec">Model, payoff and settings.</param>
+    /// <param name="firstPath">First path, 0 … paths − 1.</param>
+    /// <param name="pathCount">Paths in the range, 1 … min(<see cref="BatchPaths"/>, paths − <paramref name="firstPath"/>).</param>
+    /// <param name="vectorWidth">Lane width; every choice gives the same bits.</param>
+    /// <exception cref="PricingInputException">An input is out of range, or the payoff is American.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The range is not inside the spec's paths, is longer than <see cref="BatchPaths"/>, or splits an antithetic pair.</exception>
+    public static BatchSums EvaluateRange(MonteCarloSpec spec, long firstPath, int pathCount, BatchVectorWidth vectorWidth = BatchVectorWidth.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
+        var paths = spec.Settings.Paths;
+        if (firstPath < 0 || firstPath >= paths)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstPath), firstPath, $"firstPath must be in [0, {paths - 1}].");
+        }
+
+        if (pathCount < 1 || pathCount > BatchPaths || pathCount > paths - firstPath)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(pathCount), pathCount, $"pathCount must be in [1, {Math.Min(BatchPaths, paths - firstPath)}] for a range starting at path {firstPath} of {paths}.");
+        }
+
+        if (spec.Settings.Antithetic && (firstPath % 2 != 0 || pathCount % 2 != 0))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(firstPath), firstPath, $"with antithetic variates firstPath and pathCount must be even (a sample is a pair); got {firstPath} and {pathCount}.");
+        }
+
+        if (spec.Payoff.Kind == PayoffKind.American)
+        {
+            InputGuard.Fail("payoff", "American options cannot be evaluated by path range: the exercise policy is fitted over whole batches");
+        }
+
+        return EvaluateValidated(spec, BatchRunner.RangeToken(firstPath, pathCount), vectorWidth);
+    }
+
     /// <summary>The estimate that <paramref name="totals"/> (the merged sums of all batches of <paramref name="spec"/>) imply.</summary>
     public static MonteCarloResult Summarise(MonteCarloSpec spec, BatchSums totals, IReadOnlyList<BatchSums> batches)
     {

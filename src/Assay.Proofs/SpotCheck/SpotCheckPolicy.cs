@@ -23,7 +23,11 @@ public readonly record struct SpotCheckPolicy(int UniformCount, int MassCount, i
     /// lane's total by a factor 1 + ε. Uniform draws: the smallest k_u with 1 − C(n − m, k_u)/C(n, k_u) ≥ target for
     /// m = ⌈ε·n/ρ⌉, which bounds detection of falsifying a fraction ε/ρ of the leaves and of deflating the total by ε
     /// when no leaf carries more than ρ times the mean mass (ρ = <paramref name="massConcentration"/>; 1 for equal leaves).</para>
-    /// <para>Example: n = 10^5, target 0.99, ε = 0.01, ρ = 1 gives k_u = 458 and k_m = 463.</para>
+    /// <para>Small trees: when k_u reaches n, every leaf is opened, so every node sum lies on a verified path and every
+    /// leaf is recomputed: any change is detected with probability 1 and mass draws add nothing, so k_m = 0 (without this
+    /// rule a 25-leaf tree at 99%/1% asked for 463 mass draws on top of opening all 25 leaves). Below n, mass draws keep
+    /// their own bound: inflation concentrated in unopened leaves is seen only by them.</para>
+    /// <para>Example: n = 10^5, target 0.99, ε = 0.01, ρ = 1 gives k_u = 458 and k_m = 463; n = 25 gives k_u = 25, k_m = 0.</para>
     /// </remarks>
     /// <param name="leafCount">Number of leaves n, 1 … <see cref="MerkleSumTree.MaxLeafCount"/>.</param>
     /// <param name="targetDetection">Required detection probability, in (0, 1).</param>
@@ -56,7 +60,7 @@ public readonly record struct SpotCheckPolicy(int UniformCount, int MassCount, i
         ArgumentOutOfRangeException.ThrowIfNegative(massLane);
         var marked = SpotCheckDetection.MarkedLeaves(leafCount, relativeChange / massConcentration);
         var uniform = SpotCheckDetection.UniformCountFor(leafCount, marked, targetDetection);
-        var mass = SpotCheckDetection.MassCountFor(relativeChange, targetDetection);
+        var mass = uniform >= leafCount ? 0 : SpotCheckDetection.MassCountFor(relativeChange, targetDetection);
         if ((long)uniform + mass > MaxOpenings)
         {
             throw new ArgumentOutOfRangeException(

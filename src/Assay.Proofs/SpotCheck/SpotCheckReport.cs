@@ -14,7 +14,7 @@ namespace Assay.Proofs.SpotCheck;
 /// <param name="FalsifiedFraction">The f the first figure is for.</param>
 /// <param name="DetectsFalsifiedFraction">P(detect) when a fraction f of the leaves is falsified.</param>
 /// <param name="RelativeChange">The ε the next two figures are for.</param>
-/// <param name="DetectsInflation">P(detect) when the mass lane's total is inflated by a factor 1 + ε.</param>
+/// <param name="DetectsInflation">P(detect) when the mass lane's total is inflated by a factor 1 + ε (1 when every leaf is opened uniformly).</param>
 /// <param name="DetectsDeflation">P(detect) when the mass lane's total is deflated by ε, given the mass concentration ρ.</param>
 /// <param name="LeafRecomputationsMax">Largest number of leaves the verifier recomputes.</param>
 /// <param name="LeafCostFraction">LeafRecomputationsMax / n: the verifier's share of the leaf computation.</param>
@@ -49,7 +49,7 @@ public readonly record struct SpotCheckReport(
             falsifiedFraction,
             SpotCheckDetection.FalsifiedFraction(leafCount, uniform, falsifiedFraction),
             relativeChange,
-            SpotCheckDetection.Inflation(policy.MassCount, relativeChange),
+            uniform >= leafCount && relativeChange > 0.0 ? 1.0 : SpotCheckDetection.Inflation(policy.MassCount, relativeChange),
             SpotCheckDetection.Deflation(leafCount, uniform, relativeChange, massConcentration),
             opened,
             (double)opened / leafCount,

@@ -6,11 +6,12 @@ namespace Assay.Proofs.SpotCheck;
 /// <remarks>
 /// Checks, in order (the cheap ones first, the leaf recomputations last): the root obeys the layout; the proof has the
 /// root's leaf and lane counts; openings are in strictly ascending leaf order; each opening verifies against the root
-/// (hashes and sums, no negative mass, <see cref="MerkleSumVerifier"/>); every uniform index is opened; every mass target
+/// (hashes and sums, no negative mass, as <see cref="MerkleSumVerifier"/>; nodes shared by several openings are hashed
+/// once per proof); every uniform index is opened; every mass target
 /// falls in the mass interval [prefix, prefix + mass) of an opened leaf; no opening is surplus; and every opened leaf is
 /// equal, bit for bit, to the leaf recomputed from the task spec.
 /// </remarks>
-public static class SpotCheckVerifier
+public static partial class SpotCheckVerifier
 {
     /// <summary>Verifies a spot-check proof against a committed root.</summary>
     /// <param name="layout">The lanes of the task kind.</param>
@@ -51,6 +52,7 @@ public static class SpotCheckVerifier
         var challenge = SpotCheckChallenge.Derive(root, challengeSeed, policy);
         var hashes = challenge.DrawsHashed;
         var openings = proof.Openings;
+        var shared = new SharedPaths();
         var starts = new UInt128[openings.Count];
         var ends = new UInt128[openings.Count];
         for (var i = 0; i < openings.Count; i++)
@@ -61,8 +63,7 @@ public static class SpotCheckVerifier
                 return Fail(SpotCheckRejection.OpeningsNotCanonical, $"Opening {i} is for leaf {opening.LeafIndex}, not after leaf {openings[i - 1].LeafIndex}.", opening.LeafIndex, hashes);
             }
 
-            var check = MerkleSumVerifier.Verify(layout, root, opening, policy.MassLane, out var prefix);
-            hashes += 1 + opening.Siblings.Count;
+            var check = VerifyOpening(layout, root, opening, policy.MassLane, shared, out var prefix, ref hashes);
             if (!check.IsValid)
             {
                 return Fail(SpotCheckRejection.OpeningInvalid, check.Detail, opening.LeafIndex, hashes, check.Rejection);

@@ -33,12 +33,15 @@ public sealed class MonteCarloInputsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_gbm_body_keeps_the_first_layout()
+    public void A_gbm_body_is_the_first_layout_plus_the_leaf_size()
     {
-        // The format-1 Monte Carlo vector of golden_specs_v1.csv embeds the same GBM inputs as TaskFixtures.EuropeanInputs.
+        // The format-1 Monte Carlo vector of golden_specs_v1.csv embeds the same GBM inputs as TaskFixtures.EuropeanInputs;
+        // format 2 writes the same body (after the 3-byte header) followed by u32 paths_per_leaf.
         var v1 = File.ReadAllLines(TaskFixtures.DataPath("golden_specs_v1.csv")).Skip(1).Select(l => l.Split(',')).Single(r => r[0] == "montecarlo");
-        var inputs = Convert.ToHexStringLower(MonteCarloInputsFixtures.Encode(TaskFixtures.EuropeanInputs()));
-        Assert.Contains(inputs, v1[1], StringComparison.Ordinal);
+        var encoded = MonteCarloInputsFixtures.Encode(TaskFixtures.EuropeanInputs());
+        Assert.Equal(MonteCarloEngine.BatchPaths, BitConverter.ToInt32(encoded, encoded.Length - 4));
+        var body = Convert.ToHexStringLower(encoded[3..^4]);
+        Assert.Contains(body, v1[1], StringComparison.Ordinal);
     }
 
     [Theory]

@@ -28,8 +28,10 @@ public class SpotCheckTamperingTests
         Assert.True(verdict.IsValid, verdict.ToString());
         Assert.Equal(proof.Openings.Count, verdict.LeavesRecomputed);
         Assert.InRange(proof.Openings.Count, 5, 10);
-        var pathHashes = proof.Openings.Sum(o => 1 + o.Siblings.Count);
-        Assert.True(verdict.HashesComputed >= pathHashes + 2 + 10, verdict.ToString());
+        // Leaf hashes, the challenge's hashes (key and draws), each node on the union of the paths once, one shared-node check per later opening.
+        var challenge = SpotCheckChallenge.Derive(tree.Root, _seed, Small);
+        var expected = challenge.DrawsHashed + SpotCheckSharedPathTests.HashesOf(proof.Openings.Count, SpotCheckSharedPathTests.DistinctNodes(N, proof.Openings.Select(o => o.LeafIndex)));
+        Assert.Equal(expected, verdict.HashesComputed);
         Assert.True(Verify(tree.Root, All, SpotCheckProver.Prove(tree, _seed, All)).IsValid);
     }
 

@@ -32,21 +32,23 @@ def domain_hash(tag, data):
 
 TASK_SPEC, MC_INPUTS, PB_INPUTS = 0x0201, 0x0210, 0x0220
 
-# Monte Carlo inputs: GBM S=100 T=1 r=0.05 q=0.02 sigma=0.2; European call K=100; 10000 paths, 1 step, no antithetic.
+# Monte Carlo inputs (format 2): GBM S=100 T=1 r=0.05 q=0.02 sigma=0.2; European call K=100; 10000 paths, 1 step,
+# no antithetic, 4096 paths per leaf.
 mc_body = (u8(1) + f64(100.0) + f64(1.0) + f64(0.05) + f64(0.02) + f64(0.2)
            + u8(0)            # PayoffKind.European
            + u8(0)            # OptionType.Call
            + f64(100.0) + u32(0) + u8(0) + f64(0.0) + f64(0.0) + u8(0)  # K, n_fixings, barrier type, H, rebate, monitoring
-           + u64(10000) + u32(1) + u8(0))
-mc_inputs = header(MC_INPUTS, 1) + mc_body
+           + u64(10000) + u32(1) + u8(0)
+           + u32(4096))      # paths_per_leaf (format 2): one leaf per 4096 paths, item count 3
+mc_inputs = header(MC_INPUTS, 2) + mc_body
 
 # Heston S=100 T=1 r=0.03 q=0.01 v0=0.04 kappa=1.5 theta=0.05 sigma_v=0.5 rho=-0.7, QE scheme; European put K=95;
 # 6000 paths, 16 steps, no antithetic.
 payoff_fields = lambda kind, typ, k: u8(kind) + u8(typ) + f64(k) + u32(0) + u8(0) + f64(0.0) + f64(0.0) + u8(0)
 heston_body = (u8(2) + b''.join(f64(x) for x in (100.0, 1.0, 0.03, 0.01, 0.04, 1.5, 0.05, 0.5, -0.7)) + u8(0)
                + payoff_fields(0, 1, 95.0)            # European, Put
-               + u64(6000) + u32(16) + u8(0))
-heston_inputs = header(MC_INPUTS, 1) + heston_body
+               + u64(6000) + u32(16) + u8(0) + u32(4096))
+heston_inputs = header(MC_INPUTS, 2) + heston_body
 
 # Basket of 3 correlated GBM assets, T=1 r=0.03; (S, q, sigma, weight) per asset; call on the basket value K=140;
 # 5000 paths, 1 step, antithetic.
@@ -55,16 +57,16 @@ corr = [1.0, 0.5, 0.2, 0.5, 1.0, 0.3, 0.2, 0.3, 1.0]
 basket_body = (u8(3) + f64(1.0) + f64(0.03) + u32(len(assets))
                + b''.join(f64(x) for a in assets for x in a) + b''.join(f64(x) for x in corr)
                + payoff_fields(7, 0, 140.0)           # Basket, Call
-               + u64(5000) + u32(1) + u8(1))
-basket_inputs = header(MC_INPUTS, 1) + basket_body
+               + u64(5000) + u32(1) + u8(1) + u32(4096))
+basket_inputs = header(MC_INPUTS, 2) + basket_body
 
 # American put by Longstaff-Schwartz on GBM S=36 T=1 r=0.06 q=0 sigma=0.2, K=40; 10 exercise dates; 6000 paths.
 def pilot_paths(paths): return (min(max(paths, 8192), 65536) + 7) // 8 * 8
 american_body = (u8(1) + f64(36.0) + f64(1.0) + f64(0.06) + f64(0.0) + f64(0.2)
                  + payoff_fields(8, 1, 40.0)          # American, Put
                  + u32(4) + u32(pilot_paths(6000))
-                 + u64(6000) + u32(10) + u8(0))
-american_inputs = header(MC_INPUTS, 1) + american_body
+                 + u64(6000) + u32(10) + u8(0) + u32(4096))
+american_inputs = header(MC_INPUTS, 2) + american_body
 
 # Price-book inputs: two positions (call long 10, put short 5).
 pb_body = (u32(2)
