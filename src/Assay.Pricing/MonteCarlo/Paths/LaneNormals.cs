@@ -87,8 +87,8 @@ internal static class LaneNormals
     /// <summary>The normals of step 2·<paramref name="stepPair"/> alone (the even half of <see cref="Pair{TLane}(ulong, ulong, uint, uint, out TLane, out TLane)"/>, the same bits), for one-step walks.</summary>
     /// <remarks>
     /// Vector lanes read a block of sixteen path groups whose odd-step normals are not computed: a one-step walk never
-    /// uses them, and converting them was a third of its variate cost. The uniforms are generated in pairs all the same
-    /// (one Philox block holds both steps).
+    /// uses them, and converting them was a third of its variate cost. One Philox block holds both steps, so the odd bits
+    /// are generated all the same, but not converted to uniforms (<see cref="Variates.FillEvenUniforms"/>).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Even<TLane>(ulong seed, ulong firstPath, uint stepPair, uint dimension, out TLane even)
@@ -320,14 +320,9 @@ internal static class LaneNormals
         public int FillEven(ulong seed, ulong firstPath, uint stepPair, uint dimension)
         {
             const int groups = MaxBlockPairs;
-            Variates.FillUniformPairs(seed, firstPath, groups, stepPair, 1, dimension, Uniforms);
-            var normals = Normals.AsSpan(0, groups * 4);
-            for (var g = 0; g < groups; g++)
-            {
-                Uniforms.AsSpan(8 * g, 4).CopyTo(normals.Slice(4 * g, 4));
-            }
-
-            Normal.InverseCdfFast(normals, normals);
+            var uniforms = Uniforms.AsSpan(0, groups * 4);
+            Variates.FillEvenUniforms(seed, firstPath, groups, stepPair, dimension, uniforms);
+            Normal.InverseCdfFast(uniforms, Normals.AsSpan(0, groups * 4));
             _seed = seed;
             _dimension = dimension;
             _firstPath = firstPath;
