@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using V = System.Runtime.Intrinsics.Vector256<double>;
 
@@ -66,38 +67,88 @@ public static partial class Normal
 
         var chunk = Math.Min(SpanChunk, p.Length);
         Span<int> tailIndex = stackalloc int[chunk];
-        Span<double> tailP = stackalloc double[chunk + 3];
+        Span<double> tailP = stackalloc double[chunk + 7];
+        var overlaps = p.Overlaps(result[..p.Length]);
+        Span<double> copy = overlaps ? stackalloc double[chunk] : default;
         for (var start = 0; start < p.Length; start += SpanChunk)
         {
             var length = Math.Min(SpanChunk, p.Length - start);
-            InverseCdfFastChunk(p.Slice(start, length), result.Slice(start, length), tailIndex, tailP);
+            if (overlaps)
+            {
+                p.Slice(start, length).CopyTo(copy);
+                InverseCdfFastChunk(copy[..length], result.Slice(start, length), tailIndex, tailP);
+            }
+            else
+            {
+                InverseCdfFastChunk(p.Slice(start, length), result.Slice(start, length), tailIndex, tailP);
+            }
         }
     }
 
     /// <summary>One pass of the span kernel: the centre over whole vectors, then the gathered tail lanes four at a time.</summary>
-    /// <remarks>The tail's p are copied aside before the centre's results are stored, so p and result may overlap.</remarks>
+    /// <remarks>
+    /// The first pass has no data-dependent branch: it evaluates the central function on every whole vector (four
+    /// vectors interleaved) and records which lanes lie outside the centre as bits of a mask; the tail lanes are then
+    /// gathered in index order from the mask's set bits. <paramref name="p"/> and <paramref name="result"/> must not
+    /// overlap (the caller copies p aside when they do).
+    /// </remarks>
     private static void InverseCdfFastChunk(ReadOnlySpan<double> p, Span<double> result, Span<int> tailIndex, Span<double> tailP)
     {
         var count = 0;
         var i = 0;
+        ref var pRef = ref MemoryMarshal.GetReference(p);
+        ref var resultRef = ref MemoryMarshal.GetReference(result);
+        ref var indexRef = ref MemoryMarshal.GetReference(tailIndex);
+        ref var tailRef = ref MemoryMarshal.GetReference(tailP);
+        Span<ulong> mask = stackalloc ulong[SpanChunk / 64];
+        mask.Clear();
+        ref var maskRef = ref MemoryMarshal.GetReference(mask);
+        var half = Vector256.Create(0.5);
+        var split = Vector256.Create(PpndSplit);
+        var centreBound = Vector256.Create(0.180625);
+
+        // Four vectors at a time: their eight Horner chains side by side keep the floating-point units busy (one
+        // vector's two chains of seven dependent multiply–add steps mostly wait on latency).
+        for (; i + 16 <= p.Length; i += 16)
+        {
+            var p0 = Vector256.LoadUnsafe(ref pRef, (nuint)i);
+            var p1 = Vector256.LoadUnsafe(ref pRef, (nuint)(i + 4));
+            var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)(i + 8));
+            var p3 = Vector256.LoadUnsafe(ref pRef, (nuint)(i + 12));
+            var q0 = p0 - half;
+            var q1 = p1 - half;
+            var q2 = p2 - half;
+            var q3 = p3 - half;
+            CentralRational4(centreBound - (q0 * q0), centreBound - (q1 * q1), centreBound - (q2 * q2), centreBound - (q3 * q3), out var r0, out var r1, out var r2, out var r3);
+            var outside = OutsideCentre(q0, split) | (OutsideCentre(q1, split) << 4) | (OutsideCentre(q2, split) << 8) | (OutsideCentre(q3, split) << 12);
+            Unsafe.Add(ref maskRef, i >> 6) |= (ulong)outside << (i & 63);
+            (q0 * r0).StoreUnsafe(ref resultRef, (nuint)i);
+            (q1 * r1).StoreUnsafe(ref resultRef, (nuint)(i + 4));
+            (q2 * r2).StoreUnsafe(ref resultRef, (nuint)(i + 8));
+            (q3 * r3).StoreUnsafe(ref resultRef, (nuint)(i + 12));
+        }
+
         for (; i + 4 <= p.Length; i += 4)
         {
-            var pv = Vector256.Create(p.Slice(i, 4));
-            var q = pv - Vector256.Create(0.5);
-            var central = q * Rational(Vector256.Create(0.180625) - (q * q), PpndCentral);
+            var pv = Vector256.LoadUnsafe(ref pRef, (nuint)i);
+            var q = pv - half;
+            var central = q * Rational(centreBound - (q * q), PpndCentral);
+            Unsafe.Add(ref maskRef, i >> 6) |= (ulong)OutsideCentre(q, split) << (i & 63);
+            central.StoreUnsafe(ref resultRef, (nuint)i);
+        }
 
-            // Not within the split, or NaN: the tail kernel decides (it also handles 0, 1 and out-of-range p).
-            var outside = Vector256.ExtractMostSignificantBits(~Vector256.LessThanOrEqual(Vector256.Abs(q), Vector256.Create(PpndSplit)));
-            while (outside != 0)
+        // The tail lanes of the whole vectors, in index order: p is read here, before the tail results are stored.
+        for (var word = 0; word < (i + 63) >> 6; word++)
+        {
+            var bits = Unsafe.Add(ref maskRef, word);
+            while (bits != 0)
             {
-                var lane = System.Numerics.BitOperations.TrailingZeroCount(outside);
-                tailIndex[count] = i + lane;
-                tailP[count] = pv.GetElement(lane);
+                var index = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                Unsafe.Add(ref indexRef, count) = index;
+                Unsafe.Add(ref tailRef, count) = Unsafe.Add(ref pRef, index);
                 count++;
-                outside &= outside - 1;
+                bits &= bits - 1;
             }
-
-            central.CopyTo(result.Slice(i, 4));
         }
 
         for (; i < p.Length; i++)
@@ -110,22 +161,72 @@ public static partial class Normal
             return;
         }
 
-        // Pad the last group with copies of the last tail p (their results are not stored).
-        for (var pad = count; pad < count + 3; pad++)
+        // Pad the last two groups with copies of the last tail p (their results are not stored).
+        for (var pad = count; pad < count + 7; pad++)
         {
             tailP[pad] = tailP[count - 1];
         }
 
-        for (var j = 0; j < count; j += 4)
+        // Two vectors at a time (their logarithms and rational chains overlap); the second may be all padding.
+        for (var j = 0; j < count; j += 8)
         {
-            var pv = Vector256.Create(tailP.Slice(j, 4));
-            var x = InverseCdfFastTailVector(pv, pv - Vector256.Create(0.5));
+            var p0 = Vector256.Create(tailP.Slice(j, 4));
+            var p1 = Vector256.Create(tailP.Slice(j + 4, 4));
+            InverseCdfFastTailVectors(p0, p1, out var x0, out var x1);
             var lanes = Math.Min(4, count - j);
             for (var lane = 0; lane < lanes; lane++)
             {
-                result[tailIndex[j + lane]] = x.GetElement(lane);
+                result[tailIndex[j + lane]] = x0.GetElement(lane);
+            }
+
+            lanes = Math.Min(4, count - j - 4);
+            for (var lane = 0; lane < lanes; lane++)
+            {
+                result[tailIndex[j + 4 + lane]] = x1.GetElement(lane);
             }
         }
+    }
+
+    /// <summary>The lanes of q not within the central split, or NaN (the tail kernel decides those), as a 4-bit mask.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint OutsideCentre(V q, V split) =>
+        Vector256.ExtractMostSignificantBits(~Vector256.LessThanOrEqual(Vector256.Abs(q), split));
+
+    /// <summary><see cref="Rational(V, double[])"/> with the central coefficients for four vectors, the same operations per lane, interleaved.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CentralRational4(V v0, V v1, V v2, V v3, out V r0, out V r1, out V r2, out V r3)
+    {
+        var c = PpndCentral;
+        var cn = Vector256.Create(c[7]);
+        var cd = Vector256.Create(c[15]);
+        var n0 = cn * v0;
+        var n1 = cn * v1;
+        var n2 = cn * v2;
+        var n3 = cn * v3;
+        var d0 = cd * v0;
+        var d1 = cd * v1;
+        var d2 = cd * v2;
+        var d3 = cd * v3;
+        for (var k = 6; k >= 1; k--)
+        {
+            cn = Vector256.Create(c[k]);
+            cd = Vector256.Create(c[8 + k]);
+            n0 = (n0 + cn) * v0;
+            n1 = (n1 + cn) * v1;
+            n2 = (n2 + cn) * v2;
+            n3 = (n3 + cn) * v3;
+            d0 = (d0 + cd) * v0;
+            d1 = (d1 + cd) * v1;
+            d2 = (d2 + cd) * v2;
+            d3 = (d3 + cd) * v3;
+        }
+
+        cn = Vector256.Create(c[0]);
+        cd = Vector256.Create(c[8]);
+        r0 = (n0 + cn) / (d0 + cd);
+        r1 = (n1 + cn) / (d1 + cd);
+        r2 = (n2 + cn) / (d2 + cd);
+        r3 = (n3 + cn) / (d3 + cd);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -198,6 +299,69 @@ public static partial class Normal
         return Vector256.ConditionalSelect(inCentre, central, InverseCdfFastTailVector(p, q));
     }
 
+    /// <summary><see cref="InverseCdfFastTailVector"/> of two vectors, the same bits, with their operations interleaved.</summary>
+    private static void InverseCdfFastTailVectors(V p0, V p1, out V x0, out V x1)
+    {
+        var zero = V.Zero;
+        var one = V.One;
+        var half = Vector256.Create(0.5);
+        var q0 = p0 - half;
+        var q1 = p1 - half;
+        var r0 = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(q0, zero), p0, one - p0);
+        var r1 = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(q1, zero), p1, one - p1);
+        var l0 = DMath.Log(r0);
+        var l1 = DMath.Log(r1);
+        var s0 = DMath.Sqrt(-l0);
+        var s1 = DMath.Sqrt(-l1);
+        var farSplit = Vector256.Create(PpndFarSplit);
+        var far = Vector256.GreaterThan(s0, farSplit) | Vector256.GreaterThan(s1, farSplit);
+        if (far.AsUInt64() != Vector256<ulong>.Zero)
+        {
+            // Rare (r < e^−25 ≈ 1.4e−11): one vector at a time, with per-lane coefficients.
+            x0 = InverseCdfFastTailVector(p0, q0);
+            x1 = InverseCdfFastTailVector(p1, q1);
+            return;
+        }
+
+        var c = PpndIntermediate;
+        var shift = Vector256.Create(1.6);
+        var v0 = s0 - shift;
+        var v1 = s1 - shift;
+        var cn = Vector256.Create(c[7]);
+        var cd = Vector256.Create(c[15]);
+        var n0 = cn * v0;
+        var n1 = cn * v1;
+        var d0 = cd * v0;
+        var d1 = cd * v1;
+        for (var k = 6; k >= 1; k--)
+        {
+            cn = Vector256.Create(c[k]);
+            cd = Vector256.Create(c[8 + k]);
+            n0 = (n0 + cn) * v0;
+            n1 = (n1 + cn) * v1;
+            d0 = (d0 + cd) * v0;
+            d1 = (d1 + cd) * v1;
+        }
+
+        cn = Vector256.Create(c[0]);
+        cd = Vector256.Create(c[8]);
+        x0 = TailFinish(p0, q0, (n0 + cn) / (d0 + cd));
+        x1 = TailFinish(p1, q1, (n1 + cn) / (d1 + cd));
+    }
+
+    /// <summary>The tail's sign and special values: ±ratio by the side of q, ±∞ at p = 0, 1, NaN outside [0, 1].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static V TailFinish(V p, V q, V ratio)
+    {
+        var zero = V.Zero;
+        var one = V.One;
+        var result = Vector256.ConditionalSelect(Vector256.LessThan(q, zero), -ratio, ratio);
+        result = Vector256.ConditionalSelect(Vector256.Equals(p, zero), Vector256.Create(double.NegativeInfinity), result);
+        result = Vector256.ConditionalSelect(Vector256.Equals(p, one), Vector256.Create(double.PositiveInfinity), result);
+        var valid = Vector256.GreaterThanOrEqual(p, zero) & Vector256.LessThanOrEqual(p, one);
+        return Vector256.ConditionalSelect(valid, result, Vector256.Create(double.NaN));
+    }
+
     /// <summary>Lane-wise <see cref="InverseCdfFastTail(double, double)"/> for every lane (the caller keeps the lanes it needs).</summary>
     private static V InverseCdfFastTailVector(V p, V q)
     {
@@ -218,10 +382,6 @@ public static partial class Normal
             ratio = Rational(v, far, PpndIntermediate, PpndFar);
         }
 
-        var result = Vector256.ConditionalSelect(Vector256.LessThan(q, zero), -ratio, ratio);
-        result = Vector256.ConditionalSelect(Vector256.Equals(p, zero), Vector256.Create(double.NegativeInfinity), result);
-        result = Vector256.ConditionalSelect(Vector256.Equals(p, one), Vector256.Create(double.PositiveInfinity), result);
-        var valid = Vector256.GreaterThanOrEqual(p, zero) & Vector256.LessThanOrEqual(p, one);
-        return Vector256.ConditionalSelect(valid, result, Vector256.Create(double.NaN));
+        return TailFinish(p, q, ratio);
     }
 }

@@ -60,6 +60,50 @@ public static partial class Variates
         }
     }
 
+    /// <summary>
+    /// Fills <paramref name="destination"/> with the even-step uniforms of <paramref name="groups"/> consecutive groups of four
+    /// paths (from <paramref name="firstPath"/>) at one step pair: group g's four at offset 4g are the first four of
+    /// <see cref="FillUniformPairs"/>' cell (g, 0), i.e. <see cref="Uniform"/>(seed, firstPath + 4g + lane, 2·stepPair, dimension).
+    /// </summary>
+    /// <param name="seed">Task seed (the Philox key).</param>
+    /// <param name="firstPath">Path of lane 0 of group 0.</param>
+    /// <param name="groups">Groups of four paths (≥ 0).</param>
+    /// <param name="stepPair">Half the even step index.</param>
+    /// <param name="dimension">Factor index.</param>
+    /// <param name="destination">Receives 4·groups uniforms; elements after them are not touched.</param>
+    /// <remarks>For one-step walks, which never use the odd step: its uniforms come from the same Philox blocks but are not converted or stored.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="groups"/> is negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than 4·groups.</exception>
+    public static void FillEvenUniforms(ulong seed, ulong firstPath, int groups, uint stepPair, uint dimension, Span<double> destination)
+    {
+        if (groups < 0)
+        {
+            ThrowNegativeCount(groups, 1);
+        }
+
+        if ((long)groups * 4 > destination.Length)
+        {
+            ThrowBlockTooShort((long)groups * 4, destination.Length);
+        }
+
+        var key = Philox4x32Key.FromSeed(seed);
+        var g = 0;
+        for (; g + 2 <= groups; g += 2)
+        {
+            var first = CellCounters(firstPath, g, stepPair, 0, dimension);
+            var second = CellCounters(firstPath, g + 1, stepPair, 0, dimension);
+            Philox4x32.Generate(first, second, key, out var a, out var b);
+            ToUniform(a.W0 | Vector256.ShiftLeft(a.W1, 32)).CopyTo(destination.Slice(4 * g, 4));
+            ToUniform(b.W0 | Vector256.ShiftLeft(b.W1, 32)).CopyTo(destination.Slice((4 * g) + 4, 4));
+        }
+
+        if (g < groups)
+        {
+            UniformPairs(seed, firstPath + (4 * (ulong)g), stepPair, dimension, out var even, out _);
+            even.CopyTo(destination.Slice(4 * g, 4));
+        }
+    }
+
     /// <summary>The counters of cell (g, k): paths firstPath + 4g + lane, step pair firstStepPair + k (the layout of <see cref="Counter"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Philox4x32Lanes CellCounters(ulong firstPath, int g, uint firstStepPair, int k, uint dimension)

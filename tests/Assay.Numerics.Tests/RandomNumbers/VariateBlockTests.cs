@@ -3,7 +3,7 @@ using Assay.Numerics.RandomNumbers;
 
 namespace Assay.Numerics.Tests.RandomNumbers;
 
-/// <summary><see cref="Variates.FillUniformPairs"/>: every element is the scalar uniform of its address, and nothing outside the block is written.</summary>
+/// <summary><see cref="Variates.FillUniformPairs"/> and <see cref="Variates.FillEvenUniforms"/>: every element is the scalar uniform of its address, and nothing outside the block is written.</summary>
 public class VariateBlockTests
 {
     private const double Sentinel = -7.25;
@@ -54,6 +54,38 @@ public class VariateBlockTests
         {
             Assert.True(Bits(destination[i]) == Bits(Sentinel), $"seed {seed}: element {i} after the block was written");
         }
+    }
+
+    [Theory]
+    [InlineData(0UL, 0UL, 1, 0U, 0U)] // one group: the single-group tail path
+    [InlineData(7UL, 100UL, 16, 0U, 2U)] // the one-step block of the normal cache
+    [InlineData(ulong.MaxValue, 0xFFFF_FFF4UL, 5, uint.MaxValue, 3U)] // paths straddle the 32-bit word boundary; the last step pair
+    public void Even_uniforms_are_the_even_half_of_the_pair_blocks_and_the_rest_is_untouched(ulong seed, ulong firstPath, int groups, uint stepPair, uint dimension)
+    {
+        var pairs = new double[8 * groups];
+        Variates.FillUniformPairs(seed, firstPath, groups, stepPair, 1, dimension, pairs);
+        var destination = new double[(4 * groups) + 5];
+        Array.Fill(destination, Sentinel);
+        Variates.FillEvenUniforms(seed, firstPath, groups, stepPair, dimension, destination.AsSpan(0, (4 * groups) + 3));
+        for (var g = 0; g < groups; g++)
+        {
+            for (var lane = 0; lane < 4; lane++)
+            {
+                var path = firstPath + (4 * (ulong)g) + (ulong)lane;
+                var context = $"seed {seed}, path {path}, step pair {stepPair}, dimension {dimension}, group {g}, lane {lane}";
+                var block = Philox4x32.Generate(new Philox4x32Block((uint)path, (uint)(path >> 32), dimension, stepPair), Philox4x32Key.FromSeed(seed));
+                Assert.True(Bits(Variates.ToUniform(block.Low64)) == Bits(destination[(4 * g) + lane]), $"{context}: against the definition");
+                Assert.True(Bits(pairs[(8 * g) + lane]) == Bits(destination[(4 * g) + lane]), $"{context}: against FillUniformPairs");
+            }
+        }
+
+        for (var i = 4 * groups; i < destination.Length; i++)
+        {
+            Assert.True(Bits(destination[i]) == Bits(Sentinel), $"seed {seed}: element {i} after the block was written");
+        }
+
+        Assert.Equal("groups", Assert.Throws<ArgumentOutOfRangeException>(() => Variates.FillEvenUniforms(1, 0, -1, 0, 0, destination)).ParamName);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => Variates.FillEvenUniforms(1, 0, groups + 2, 0, 0, destination)).ParamName);
     }
 
     [Fact]

@@ -67,6 +67,7 @@ internal readonly struct GbmStepper : IPathStepper
         var logReturn = TLane.Constant(0.0);
         var brownian = TLane.Constant(0.0);
         var sign = negate ? -1.0 : 1.0;
+        var slot = LaneNormals.SlotFor<TLane>(0);
         for (var step = 0; step < Steps; step += 2)
         {
             TLane even, odd;
@@ -78,7 +79,7 @@ internal readonly struct GbmStepper : IPathStepper
             }
             else
             {
-                LaneNormals.Pair<TLane>(seed, firstPath, (uint)(step >> 1), 0, out even, out odd);
+                LaneNormals.Pair<TLane>(slot, seed, firstPath, (uint)(step >> 1), 0, out even, out odd);
             }
 
             logReturn += _drift + (even * sign * _diffusion);
@@ -114,9 +115,10 @@ internal readonly struct GbmStepper : IPathStepper
         var stats = PathObserver.Start<TLane, TMask>(TLane.Constant(Spot));
         var sums = new FixingSums<TLane> { UntilFixing = fixingInterval };
         var sign = negate ? -1.0 : 1.0;
+        var slot = LaneNormals.SlotFor<TLane>(0);
         for (var step = 0; step < Steps; step += 2)
         {
-            LaneNormals.Pair<TLane>(seed, firstPath, (uint)(step >> 1), 0, out var even, out var odd);
+            LaneNormals.Pair<TLane>(slot, seed, firstPath, (uint)(step >> 1), 0, out var even, out var odd);
             AdvanceFixings<TLane, TMask>(ref sums, even * sign, step, fixingInterval, arithmetic, logSum, sensitivities);
             if (step + 1 < Steps)
             {
@@ -190,10 +192,11 @@ internal readonly struct GbmStepper : IPathStepper
         var uniforms = requirements.Has(PathStatisticKinds.Bridge) && requirements.Has(PathStatisticKinds.Minimum | PathStatisticKinds.Maximum);
         var sign = negate ? -1.0 : 1.0;
         var firstNormal = TLane.Constant(0.0);
+        var slot = LaneNormals.SlotFor<TLane>(0);
         for (var step = 0; step < Steps; step += 2)
         {
             var stepPair = (uint)(step >> 1);
-            LaneNormals.Pair<TLane>(seed, firstPath, stepPair, 0, out var even, out var odd);
+            LaneNormals.Pair<TLane>(slot, seed, firstPath, stepPair, 0, out var even, out var odd);
             var evenUniform = default(TLane);
             var oddUniform = default(TLane);
             if (uniforms)

@@ -122,11 +122,13 @@ internal readonly struct HestonQeStepper : IPathStepper
         var spot = TLane.Constant(Spot);
         var stats = PathObserver.Start<TLane, TMask>(spot);
         var state = new State<TLane>(TLane.Constant(_v0), TLane.Constant(0.0), TLane.Constant(0.0));
+        var varianceSlot = LaneNormals.SlotFor<TLane>(0);
+        var spotSlot = LaneNormals.SlotFor<TLane>(1);
         for (var step = 0; step < Steps; step += 2)
         {
             var stepPair = (uint)(step >> 1);
-            LaneNormals.PairWithUniforms<TLane>(seed, firstPath, stepPair, 0, out var uEven, out var uOdd, out var zvEven, out var zvOdd);
-            LaneNormals.Pair<TLane>(seed, firstPath, stepPair, 1, out var zsEven, out var zsOdd);
+            LaneNormals.PairWithUniforms<TLane>(varianceSlot, seed, firstPath, stepPair, 0, out var uEven, out var uOdd, out var zvEven, out var zvOdd);
+            LaneNormals.Pair<TLane>(spotSlot, seed, firstPath, stepPair, 1, out var zsEven, out var zsOdd);
             if (negate)
             {
                 (uEven, uOdd, zvEven, zvOdd, zsEven, zsOdd) = (1.0 - uEven, 1.0 - uOdd, -zvEven, -zvOdd, -zsEven, -zsOdd);
@@ -154,11 +156,13 @@ internal readonly struct HestonQeStepper : IPathStepper
         var observer = new StepObserver<TLane, TMask>(requirements, Spot, Steps, _stepDiscount);
         var stats = observer.Start();
         var state = new State<TLane>(TLane.Constant(_v0), TLane.Constant(0.0), TLane.Constant(0.0));
+        var varianceSlot = LaneNormals.SlotFor<TLane>(0);
+        var spotSlot = LaneNormals.SlotFor<TLane>(1);
         for (var step = 0; step < Steps; step += 2)
         {
             var stepPair = (uint)(step >> 1);
-            LaneNormals.PairWithUniforms<TLane>(seed, firstPath, stepPair, 0, out var uEven, out var uOdd, out var zvEven, out var zvOdd);
-            LaneNormals.Pair<TLane>(seed, firstPath, stepPair, 1, out var zsEven, out var zsOdd);
+            LaneNormals.PairWithUniforms<TLane>(varianceSlot, seed, firstPath, stepPair, 0, out var uEven, out var uOdd, out var zvEven, out var zvOdd);
+            LaneNormals.Pair<TLane>(spotSlot, seed, firstPath, stepPair, 1, out var zsEven, out var zsOdd);
             var bridgeEven = default(TLane);
             var bridgeOdd = default(TLane);
             if (observer.NeedsUniforms)

@@ -30,14 +30,30 @@ internal static class LaneNormals
     [ThreadStatic]
     private static Slot[]? t_slots;
 
+    /// <summary>The calling thread's cache slot of <paramref name="dimension"/> for lane type <typeparamref name="TLane"/> (null for scalar lanes, which do not use the cache).</summary>
+    /// <remarks>
+    /// A walk looks its slots up once and passes them to the overloads that take one, instead of a thread-static lookup
+    /// per step pair. The slot belongs to the calling thread: do not keep it across threads.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Slot? SlotFor<TLane>(uint dimension)
+        where TLane : unmanaged =>
+        typeof(TLane) == typeof(ScalarLane) ? null : SlotOf(dimension);
+
     /// <summary>Normals of steps 2·<paramref name="stepPair"/> and 2·<paramref name="stepPair"/> + 1 for paths firstPath + lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Pair<TLane>(ulong seed, ulong firstPath, uint stepPair, uint dimension, out TLane even, out TLane odd)
+        where TLane : unmanaged =>
+        Pair(SlotFor<TLane>(dimension), seed, firstPath, stepPair, dimension, out even, out odd);
+
+    /// <summary>As <see cref="Pair{TLane}(ulong, ulong, uint, uint, out TLane, out TLane)"/>, with the slot of <see cref="SlotFor{TLane}"/>(<paramref name="dimension"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Pair<TLane>(Slot? slot, ulong seed, ulong firstPath, uint stepPair, uint dimension, out TLane even, out TLane odd)
         where TLane : unmanaged
     {
         if (typeof(TLane) == typeof(Vector256Lane))
         {
-            var normals = Quad(seed, firstPath, stepPair, dimension);
+            var normals = Quad(slot!, seed, firstPath, stepPair, dimension);
             var ev = new Vector256Lane(Vector256.Create(normals[..4]));
             var ov = new Vector256Lane(Vector256.Create(normals.Slice(4, 4)));
             even = Unsafe.As<Vector256Lane, TLane>(ref ev);
@@ -45,10 +61,10 @@ internal static class LaneNormals
         }
         else if (typeof(TLane) == typeof(Vector512Lane))
         {
-            var low = Quad(seed, firstPath, stepPair, dimension, minGroups: 2);
+            var low = Quad(slot!, seed, firstPath, stepPair, dimension, minGroups: 2);
             var e0 = Vector256.Create(low[..4]);
             var o0 = Vector256.Create(low.Slice(4, 4));
-            var high = Quad(seed, firstPath + 4, stepPair, dimension, minGroups: 2, track: false);
+            var high = Quad(slot!, seed, firstPath + 4, stepPair, dimension, minGroups: 2, track: false);
             var ev = new Vector512Lane(Vector512.Create(e0, Vector256.Create(high[..4])));
             var ov = new Vector512Lane(Vector512.Create(o0, Vector256.Create(high.Slice(4, 4))));
             even = Unsafe.As<Vector512Lane, TLane>(ref ev);
@@ -68,11 +84,11 @@ internal static class LaneNormals
         }
     }
 
-    /// <summary>The normals of step 2·<paramref name="stepPair"/> alone (the even half of <see cref="Pair{TLane}"/>, the same bits), for one-step walks.</summary>
+    /// <summary>The normals of step 2·<paramref name="stepPair"/> alone (the even half of <see cref="Pair{TLane}(ulong, ulong, uint, uint, out TLane, out TLane)"/>, the same bits), for one-step walks.</summary>
     /// <remarks>
     /// Vector lanes read a block of sixteen path groups whose odd-step normals are not computed: a one-step walk never
-    /// uses them, and converting them was a third of its variate cost. The uniforms are generated in pairs all the same
-    /// (one Philox block holds both steps).
+    /// uses them, and converting them was a third of its variate cost. One Philox block holds both steps, so the odd bits
+    /// are generated all the same, but not converted to uniforms (<see cref="Variates.FillEvenUniforms"/>).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Even<TLane>(ulong seed, ulong firstPath, uint stepPair, uint dimension, out TLane even)
@@ -102,17 +118,24 @@ internal static class LaneNormals
     }
 
     /// <summary>
-    /// As <see cref="Pair{TLane}"/>, and the uniforms U = <see cref="Variates.Uniform"/> of the same addresses, from which
+    /// As <see cref="Pair{TLane}(ulong, ulong, uint, uint, out TLane, out TLane)"/>, and the uniforms U = <see cref="Variates.Uniform"/> of the same addresses, from which
     /// the normals are Z = <see cref="Normal.InverseCdfFast(double)"/>(U) (one generation serves both).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void PairWithUniforms<TLane>(
         ulong seed, ulong firstPath, uint stepPair, uint dimension, out TLane uniformEven, out TLane uniformOdd, out TLane even, out TLane odd)
+        where TLane : unmanaged =>
+        PairWithUniforms(SlotFor<TLane>(dimension), seed, firstPath, stepPair, dimension, out uniformEven, out uniformOdd, out even, out odd);
+
+    /// <summary>As <see cref="PairWithUniforms{TLane}(ulong, ulong, uint, uint, out TLane, out TLane, out TLane, out TLane)"/>, with the slot of <see cref="SlotFor{TLane}"/>(<paramref name="dimension"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void PairWithUniforms<TLane>(
+        Slot? slot, ulong seed, ulong firstPath, uint stepPair, uint dimension, out TLane uniformEven, out TLane uniformOdd, out TLane even, out TLane odd)
         where TLane : unmanaged
     {
         if (typeof(TLane) == typeof(Vector256Lane))
         {
-            var normals = QuadWithUniforms(seed, firstPath, stepPair, dimension, out var uniforms);
+            var normals = QuadWithUniforms(slot!, seed, firstPath, stepPair, dimension, out var uniforms);
             var ue = new Vector256Lane(Vector256.Create(uniforms[..4]));
             var uo = new Vector256Lane(Vector256.Create(uniforms.Slice(4, 4)));
             var ev = new Vector256Lane(Vector256.Create(normals[..4]));
@@ -124,12 +147,12 @@ internal static class LaneNormals
         }
         else if (typeof(TLane) == typeof(Vector512Lane))
         {
-            var low = QuadWithUniforms(seed, firstPath, stepPair, dimension, out var lowUniforms, minGroups: 2);
+            var low = QuadWithUniforms(slot!, seed, firstPath, stepPair, dimension, out var lowUniforms, minGroups: 2);
             var ue0 = Vector256.Create(lowUniforms[..4]);
             var uo0 = Vector256.Create(lowUniforms.Slice(4, 4));
             var e0 = Vector256.Create(low[..4]);
             var o0 = Vector256.Create(low.Slice(4, 4));
-            var high = QuadWithUniforms(seed, firstPath + 4, stepPair, dimension, out var highUniforms, minGroups: 2, track: false);
+            var high = QuadWithUniforms(slot!, seed, firstPath + 4, stepPair, dimension, out var highUniforms, minGroups: 2, track: false);
             var ue = new Vector512Lane(Vector512.Create(ue0, Vector256.Create(highUniforms[..4])));
             var uo = new Vector512Lane(Vector512.Create(uo0, Vector256.Create(highUniforms.Slice(4, 4))));
             var ev = new Vector512Lane(Vector512.Create(e0, Vector256.Create(high[..4])));
@@ -160,6 +183,7 @@ internal static class LaneNormals
     }
 
     /// <summary>The 8 normals of paths firstPath … firstPath + 3 at one step pair: the even step's four, then the odd step's.</summary>
+    /// <param name="slot">The cache slot of <paramref name="dimension"/> on this thread.</param>
     /// <param name="seed">Task seed.</param>
     /// <param name="firstPath">Variate path of lane 0 (a multiple of 4 within a batch's vector loop).</param>
     /// <param name="stepPair">Step pair.</param>
@@ -167,9 +191,8 @@ internal static class LaneNormals
     /// <param name="minGroups">Path groups of four that one lane value spans (1 for Vector256, 2 for Vector512), so that a block holds them all.</param>
     /// <param name="track">Count the request in the walk-length estimate (false for the second half of an eight-path lane value).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ReadOnlySpan<double> Quad(ulong seed, ulong firstPath, uint stepPair, uint dimension, int minGroups = 1, bool track = true)
+    private static ReadOnlySpan<double> Quad(Slot slot, ulong seed, ulong firstPath, uint stepPair, uint dimension, int minGroups = 1, bool track = true)
     {
-        var slot = SlotOf(dimension);
         var index = slot.IndexOf(seed, firstPath, stepPair, dimension, track);
         if (index < 0)
         {
@@ -196,9 +219,8 @@ internal static class LaneNormals
     /// <summary>As <see cref="Quad"/>, and the 8 uniforms the normals were computed from (the same order) in <paramref name="uniforms"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<double> QuadWithUniforms(
-        ulong seed, ulong firstPath, uint stepPair, uint dimension, out ReadOnlySpan<double> uniforms, int minGroups = 1, bool track = true)
+        Slot slot, ulong seed, ulong firstPath, uint stepPair, uint dimension, out ReadOnlySpan<double> uniforms, int minGroups = 1, bool track = true)
     {
-        var slot = SlotOf(dimension);
         var index = slot.IndexOf(seed, firstPath, stepPair, dimension, track);
         if (index < 0)
         {
@@ -232,7 +254,7 @@ internal static class LaneNormals
     /// <see cref="_firstPath"/>) at <see cref="_pairs"/> consecutive step pairs (from <see cref="_firstPair"/>), group
     /// by group, 8 doubles per (group, pair).
     /// </summary>
-    private sealed class Slot
+    internal sealed class Slot
     {
         private ulong _seed;
         private uint _dimension;
@@ -298,14 +320,9 @@ internal static class LaneNormals
         public int FillEven(ulong seed, ulong firstPath, uint stepPair, uint dimension)
         {
             const int groups = MaxBlockPairs;
-            Variates.FillUniformPairs(seed, firstPath, groups, stepPair, 1, dimension, Uniforms);
-            var normals = Normals.AsSpan(0, groups * 4);
-            for (var g = 0; g < groups; g++)
-            {
-                Uniforms.AsSpan(8 * g, 4).CopyTo(normals.Slice(4 * g, 4));
-            }
-
-            Normal.InverseCdfFast(normals, normals);
+            var uniforms = Uniforms.AsSpan(0, groups * 4);
+            Variates.FillEvenUniforms(seed, firstPath, groups, stepPair, dimension, uniforms);
+            Normal.InverseCdfFast(uniforms, Normals.AsSpan(0, groups * 4));
             _seed = seed;
             _dimension = dimension;
             _firstPath = firstPath;
