@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Assay.Numerics;
@@ -144,14 +145,59 @@ public static partial class ImpliedVolatility
             }
 
             FinishStaged(chunk, stagedItems[..staged]);
+            ClosingSteps(chunk, stagedItems);
             for (var k = 0; k < chunk.Length; k++)
             {
                 ref readonly var item = ref chunk[k];
                 ref readonly var q = ref item.Quote;
-                var s = RefineFrom(item.Branch, q.Beta, q.X, q.BetaComplement, item.S, item.SLeft, item.SRight, item.BNode, item.VNode, out var iterations);
+                var s = RefineFrom(
+                    item.Branch, q.Beta, q.X, q.BetaComplement, item.S, item.SLeft, item.SRight, item.BNode, item.VNode, item.Closing, item.ClosingNext, out var iterations);
                 results[item.Index] = new ImpliedVolatilityResult(
                     s / Math.Sqrt(parameters[item.Index].ExpiryYears), ImpliedVolatilityStatus.Solved, q.Intrinsic, q.Upper, iterations);
             }
+        }
+    }
+
+    /// <summary>The first refinement step's <see cref="ClosingStep"/> four lanes at a time, for the quotes whose step reaches it with ν = (β − b)/b'.</summary>
+    /// <remarks>
+    /// Mirrors the start of <see cref="HouseholderStep"/>: lower and middle branches with b ≠ β, b &gt; 0 and a positive
+    /// vega (the upper branch needs its complement and stays scalar). <paramref name="scratch"/> holds the chunk's indices.
+    /// </remarks>
+    private static void ClosingSteps(Span<PendingSolve> chunk, Span<int> scratch)
+    {
+        var count = 0;
+        for (var k = 0; k < chunk.Length; k++)
+        {
+            ref var item = ref chunk[k];
+            item.Closing = ClosingGiven.None;
+            if (item.Branch != Branch.Upper && item.BNode != item.Quote.Beta && item.VNode > 0 && item.BNode > 0)
+            {
+                scratch[count++] = k;
+            }
+        }
+
+        var j = 0;
+        for (; j + 4 <= count; j += 4)
+        {
+            ref var i0 = ref chunk[scratch[j]];
+            ref var i1 = ref chunk[scratch[j + 1]];
+            ref var i2 = ref chunk[scratch[j + 2]];
+            ref var i3 = ref chunk[scratch[j + 3]];
+            var s = Vector256.Create(i0.S, i1.S, i2.S, i3.S);
+            var x = Vector256.Create(i0.Quote.X, i1.Quote.X, i2.Quote.X, i3.Quote.X);
+            var beta = Vector256.Create(i0.Quote.Beta, i1.Quote.Beta, i2.Quote.Beta, i3.Quote.Beta);
+            var b = Vector256.Create(i0.BNode, i1.BNode, i2.BNode, i3.BNode);
+            var vega = Vector256.Create(i0.VNode, i1.VNode, i2.VNode, i3.VNode);
+            var next = ClosingLanes(x / s, s, (beta - b) / vega, out var accepted);
+            var acceptedBits = accepted.ExtractMostSignificantBits();
+            i0.Closing = (acceptedBits & 1) != 0 ? ClosingGiven.Accepted : ClosingGiven.Rejected;
+            i1.Closing = (acceptedBits & 2) != 0 ? ClosingGiven.Accepted : ClosingGiven.Rejected;
+            i2.Closing = (acceptedBits & 4) != 0 ? ClosingGiven.Accepted : ClosingGiven.Rejected;
+            i3.Closing = (acceptedBits & 8) != 0 ? ClosingGiven.Accepted : ClosingGiven.Rejected;
+            i0.ClosingNext = next.GetElement(0);
+            i1.ClosingNext = next.GetElement(1);
+            i2.ClosingNext = next.GetElement(2);
+            i3.ClosingNext = next.GetElement(3);
         }
     }
 
@@ -203,10 +249,24 @@ public static partial class ImpliedVolatility
                 i0.Staged.FirstArgument, i1.Staged.FirstArgument, i2.Staged.FirstArgument, i3.Staged.FirstArgument));
             var second = ErrorFunction.Erfcx(Vector256.Create(
                 i0.Staged.SecondArgument, i1.Staged.SecondArgument, i2.Staged.SecondArgument, i3.Staged.SecondArgument));
-            i0.BNode = NormalisedBlack.Finish(i0.Staged, exponentials.GetElement(0), first.GetElement(0), second.GetElement(0), out i0.VNode);
-            i1.BNode = NormalisedBlack.Finish(i1.Staged, exponentials.GetElement(1), first.GetElement(1), second.GetElement(1), out i1.VNode);
-            i2.BNode = NormalisedBlack.Finish(i2.Staged, exponentials.GetElement(2), first.GetElement(2), second.GetElement(2), out i2.VNode);
-            i3.BNode = NormalisedBlack.Finish(i3.Staged, exponentials.GetElement(3), first.GetElement(3), second.GetElement(3), out i3.VNode);
+            var value = NormalisedBlack.FinishLanes(
+                Vector256.Create(i0.Staged.S, i1.Staged.S, i2.Staged.S, i3.Staged.S),
+                Vector256.Create(i0.Staged.H, i1.Staged.H, i2.Staged.H, i3.Staged.H),
+                Vector256.Create(i0.Staged.T, i1.Staged.T, i2.Staged.T, i3.Staged.T),
+                Vector256.Create(i0.Staged.Correction, i1.Staged.Correction, i2.Staged.Correction, i3.Staged.Correction),
+                Vector256.Create(Mask(i0.Staged.SmallT), Mask(i1.Staged.SmallT), Mask(i2.Staged.SmallT), Mask(i3.Staged.SmallT)).AsDouble(),
+                exponentials,
+                first,
+                second,
+                out var vega);
+            i0.BNode = value.GetElement(0);
+            i1.BNode = value.GetElement(1);
+            i2.BNode = value.GetElement(2);
+            i3.BNode = value.GetElement(3);
+            i0.VNode = vega.GetElement(0);
+            i1.VNode = vega.GetElement(1);
+            i2.VNode = vega.GetElement(2);
+            i3.VNode = vega.GetElement(3);
         }
 
         for (; j < staged.Length; j++)
@@ -217,6 +277,10 @@ public static partial class ImpliedVolatility
             item.BNode = NormalisedBlack.Finish(v, DMath.Exp(v.ExponentArgument), ErrorFunction.Erfcx(v.FirstArgument), second, out item.VNode);
         }
     }
+
+    /// <summary>All ones (a selected lane) when <paramref name="set"/>, else zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long Mask(bool set) => set ? -1L : 0L;
 
     /// <summary>A reduced quote: normalised out-of-the-money call β, x ≤ 0, b_max = e^(x/2), b_max − β, and the price bounds.</summary>
     private readonly record struct ReducedQuote(double Beta, double X, double BMax, double BetaComplement, double Intrinsic, double Upper);
@@ -236,5 +300,7 @@ public static partial class ImpliedVolatility
         public double SLeft;
         public double SRight;
         public Branch Branch;
+        public ClosingGiven Closing;
+        public double ClosingNext;
     }
 }

@@ -42,6 +42,14 @@ public static partial class ImpliedVolatility
         Upper,
     }
 
+    /// <summary>Whether the first step's <see cref="ClosingStep"/> outcome was computed by the caller, and which.</summary>
+    private enum ClosingGiven
+    {
+        None,
+        Rejected,
+        Accepted,
+    }
+
     /// <summary>Solves b(x, s, +1) = β for s, with x ≤ 0 and 0 &lt; β &lt; e^(x/2).</summary>
     /// <param name="beta">Normalised out-of-the-money call value.</param>
     /// <param name="x">Log-moneyness, ≤ 0.</param>
@@ -182,12 +190,27 @@ public static partial class ImpliedVolatility
     private static double Refine(Branch branch, double beta, double x, double betaComplement, double s, double sLeft, double sRight, out int iterations)
     {
         var b = NormalisedBlack.OutOfTheMoneyCall(x, s, out var vega);
-        return RefineFrom(branch, beta, x, betaComplement, s, sLeft, sRight, b, vega, out iterations);
+        return RefineFrom(branch, beta, x, betaComplement, s, sLeft, sRight, b, vega, ClosingGiven.None, s, out iterations);
     }
 
     /// <summary><see cref="Refine"/> given b and its vega at the guess <paramref name="s"/>.</summary>
+    /// <remarks>
+    /// <paramref name="closing"/> and <paramref name="closingNext"/> may carry the first step's <see cref="ClosingStep"/>
+    /// outcome, computed by the caller (lane-wise) from the same inputs.
+    /// </remarks>
     private static double RefineFrom(
-        Branch branch, double beta, double x, double betaComplement, double s, double sLeft, double sRight, double b, double vega, out int iterations)
+        Branch branch,
+        double beta,
+        double x,
+        double betaComplement,
+        double s,
+        double sLeft,
+        double sRight,
+        double b,
+        double vega,
+        ClosingGiven closing,
+        double closingNext,
+        out int iterations)
     {
         iterations = 0;
         while (iterations < HouseholderStepsMax)
@@ -198,7 +221,8 @@ public static partial class ImpliedVolatility
             }
 
             var previous = s;
-            s = HouseholderStep(branch, beta, betaComplement, x, s, b, vega, ref sLeft, ref sRight, out var householder, out var finished);
+            s = HouseholderStep(branch, beta, betaComplement, x, s, b, vega, closing, closingNext, ref sLeft, ref sRight, out var householder, out var finished);
+            closing = ClosingGiven.None;
             iterations++;
 
             // The step is final when it was the closing series step (the residual was small enough for it to reach
@@ -229,6 +253,8 @@ public static partial class ImpliedVolatility
         double s,
         double b,
         double vega,
+        ClosingGiven closingGiven,
+        double closingNext,
         ref double sLeft,
         ref double sRight,
         out bool householder,
@@ -268,7 +294,8 @@ public static partial class ImpliedVolatility
         }
 
         var newton = (branch == Branch.Upper ? complement - betaComplement : beta - b) / vega;
-        if (ClosingStep(x / s, s, newton, out var closing))
+        var closing = closingNext;
+        if (closingGiven == ClosingGiven.None ? ClosingStep(x / s, s, newton, out closing) : closingGiven == ClosingGiven.Accepted)
         {
             finished = true;
             return closing >= sLeft && closing <= sRight ? closing : s;
