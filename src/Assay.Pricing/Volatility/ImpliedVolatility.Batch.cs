@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Assay.Numerics;
@@ -36,7 +35,8 @@ public static partial class ImpliedVolatility
         Span<double> discountedForwards = stackalloc double[BatchChunk];
         Span<double> discountedStrikes = stackalloc double[BatchChunk];
         Span<double> logRatios = stackalloc double[BatchChunk];
-        Span<int> stagedItems = stackalloc int[BatchChunk];
+        Span<int> scratch = stackalloc int[BatchChunk];
+        Span<int> activeItems = stackalloc int[BatchChunk];
         for (var start = 0; start < parameters.Length; start += BatchChunk)
         {
             var end = Math.Min(start + BatchChunk, parameters.Length);
@@ -103,70 +103,86 @@ public static partial class ImpliedVolatility
             var chunk = pending[..count];
             InflectionPoints(chunk);
 
-            // The guess evaluates b once, at s_l or s_u: regions II and IV take their e^x and erfcx four lanes at a time.
-            var staged = 0;
+            // The guess evaluates b once, at s_l or s_u: four lanes at a time.
+            var active = activeItems[..chunk.Length];
             for (var k = 0; k < chunk.Length; k++)
             {
                 ref var item = ref chunk[k];
                 item.Node = GuessNode(item.Quote.Beta, item.Quote.BMax, item.Inflection);
-                if (NormalisedBlack.TryStage(item.Quote.X, item.Node, out item.Staged))
-                {
-                    stagedItems[staged++] = k;
-                }
-                else
-                {
-                    item.BNode = NormalisedBlack.OutOfTheMoneyCall(item.Quote.X, item.Node, out item.VNode);
-                }
+                active[k] = k;
             }
 
-            FinishStaged(chunk, stagedItems[..staged]);
+            EvaluateAtNodes(chunk, active, scratch);
             for (var k = 0; k < chunk.Length; k++)
             {
                 ref var item = ref chunk[k];
                 ref readonly var q = ref item.Quote;
                 item.S = InitialGuessAt(
                     q.Beta, q.X, q.BMax, q.BetaComplement, item.Inflection, item.Node, item.BNode, item.VNode, out item.Branch, out item.SLeft, out item.SRight);
+                item.Iterations = 0;
             }
 
-            // The refinement's first evaluation of b, at the guess, staged in the same way.
-            staged = 0;
-            for (var k = 0; k < chunk.Length; k++)
+            // The first two refinement steps: b at s and the closing step four lanes at a time, then the rest of each
+            // step scalar; the quotes still unfinished after that (rare) continue alone.
+            for (var round = 0; round < 2 && active.Length > 0; round++)
             {
-                ref var item = ref chunk[k];
-                item.Node = item.S;
-                if (NormalisedBlack.TryStage(item.Quote.X, item.Node, out item.Staged))
+                for (var j = 0; j < active.Length; j++)
                 {
-                    stagedItems[staged++] = k;
+                    ref var item = ref chunk[active[j]];
+                    item.Node = item.S;
                 }
-                else
+
+                EvaluateAtNodes(chunk, active, scratch);
+                ClosingSteps(chunk, active, scratch);
+                var remaining = 0;
+                for (var j = 0; j < active.Length; j++)
                 {
-                    item.BNode = NormalisedBlack.OutOfTheMoneyCall(item.Quote.X, item.Node, out item.VNode);
+                    ref var item = ref chunk[active[j]];
+                    ref readonly var q = ref item.Quote;
+                    if (!RefineStep(
+                        item.Branch, q.Beta, q.X, q.BetaComplement, ref item.S, ref item.SLeft, ref item.SRight, item.BNode, item.VNode, item.Closing, item.ClosingNext, ref item.Iterations))
+                    {
+                        active[remaining++] = active[j];
+                    }
+                }
+
+                active = active[..remaining];
+            }
+
+            for (var j = 0; j < active.Length; j++)
+            {
+                ref var item = ref chunk[active[j]];
+                ref readonly var q = ref item.Quote;
+                while (true)
+                {
+                    var b = NormalisedBlack.OutOfTheMoneyCall(q.X, item.S, out var vega);
+                    if (RefineStep(
+                        item.Branch, q.Beta, q.X, q.BetaComplement, ref item.S, ref item.SLeft, ref item.SRight, b, vega, ClosingGiven.None, item.S, ref item.Iterations))
+                    {
+                        break;
+                    }
                 }
             }
 
-            FinishStaged(chunk, stagedItems[..staged]);
-            ClosingSteps(chunk, stagedItems);
             for (var k = 0; k < chunk.Length; k++)
             {
                 ref readonly var item = ref chunk[k];
                 ref readonly var q = ref item.Quote;
-                var s = RefineFrom(
-                    item.Branch, q.Beta, q.X, q.BetaComplement, item.S, item.SLeft, item.SRight, item.BNode, item.VNode, item.Closing, item.ClosingNext, out var iterations);
                 results[item.Index] = new ImpliedVolatilityResult(
-                    s / Math.Sqrt(parameters[item.Index].ExpiryYears), ImpliedVolatilityStatus.Solved, q.Intrinsic, q.Upper, iterations);
+                    item.S / Math.Sqrt(parameters[item.Index].ExpiryYears), ImpliedVolatilityStatus.Solved, q.Intrinsic, q.Upper, item.Iterations);
             }
         }
     }
 
-    /// <summary>The first refinement step's <see cref="ClosingStep"/> four lanes at a time, for the quotes whose step reaches it with ν = (β − b)/b'.</summary>
+    /// <summary>A refinement step's <see cref="ClosingStep"/> four lanes at a time, for the quotes whose step reaches it with ν = (β − b)/b'.</summary>
     /// <remarks>
     /// Mirrors the start of <see cref="HouseholderStep"/>: lower and middle branches with b ≠ β, b &gt; 0 and a positive
-    /// vega (the upper branch needs its complement and stays scalar). <paramref name="scratch"/> holds the chunk's indices.
+    /// vega (the upper branch needs its complement and stays scalar). <paramref name="scratch"/> receives those items.
     /// </remarks>
-    private static void ClosingSteps(Span<PendingSolve> chunk, Span<int> scratch)
+    private static void ClosingSteps(Span<PendingSolve> chunk, ReadOnlySpan<int> items, Span<int> scratch)
     {
         var count = 0;
-        for (var k = 0; k < chunk.Length; k++)
+        foreach (var k in items)
         {
             ref var item = ref chunk[k];
             item.Closing = ClosingGiven.None;
@@ -233,32 +249,44 @@ public static partial class ImpliedVolatility
         }
     }
 
-    /// <summary>Completes the staged evaluations of b at the items' nodes (b and vega into BNode, VNode), e^x and erfcx four lanes at a time.</summary>
-    private static void FinishStaged(Span<PendingSolve> chunk, ReadOnlySpan<int> staged)
+    /// <summary>b and its vega at the listed items' nodes (into BNode, VNode), four lanes at a time (<see cref="NormalisedBlack.OutOfTheMoneyCallLanes"/>).</summary>
+    /// <remarks>
+    /// The items are grouped by form first (region III, where h + t &gt; 0.85, and the rest) so that a group of four
+    /// lanes rarely needs both sets of kernels; <paramref name="scratch"/> holds the grouping.
+    /// </remarks>
+    private static void EvaluateAtNodes(Span<PendingSolve> chunk, ReadOnlySpan<int> items, Span<int> scratch)
+    {
+        var front = 0;
+        var back = items.Length;
+        foreach (var k in items)
+        {
+            ref readonly var item = ref chunk[k];
+            var t = 0.5 * item.Node;
+            if ((item.Quote.X / item.Node) + t > 0.85 && t >= 0.2)
+            {
+                scratch[front++] = k;
+            }
+            else
+            {
+                scratch[--back] = k;
+            }
+        }
+
+        EvaluateGroups(chunk, scratch[..front]);
+        EvaluateGroups(chunk, scratch[front..items.Length]);
+    }
+
+    private static void EvaluateGroups(Span<PendingSolve> chunk, ReadOnlySpan<int> items)
     {
         var j = 0;
-        for (; j + 4 <= staged.Length; j += 4)
+        for (; j + 4 <= items.Length; j += 4)
         {
-            ref var i0 = ref chunk[staged[j]];
-            ref var i1 = ref chunk[staged[j + 1]];
-            ref var i2 = ref chunk[staged[j + 2]];
-            ref var i3 = ref chunk[staged[j + 3]];
-            var exponentials = DMath.Exp(Vector256.Create(
-                i0.Staged.ExponentArgument, i1.Staged.ExponentArgument, i2.Staged.ExponentArgument, i3.Staged.ExponentArgument));
-            var first = ErrorFunction.Erfcx(Vector256.Create(
-                i0.Staged.FirstArgument, i1.Staged.FirstArgument, i2.Staged.FirstArgument, i3.Staged.FirstArgument));
-            var second = ErrorFunction.Erfcx(Vector256.Create(
-                i0.Staged.SecondArgument, i1.Staged.SecondArgument, i2.Staged.SecondArgument, i3.Staged.SecondArgument));
-            var value = NormalisedBlack.FinishLanes(
-                Vector256.Create(i0.Staged.S, i1.Staged.S, i2.Staged.S, i3.Staged.S),
-                Vector256.Create(i0.Staged.H, i1.Staged.H, i2.Staged.H, i3.Staged.H),
-                Vector256.Create(i0.Staged.T, i1.Staged.T, i2.Staged.T, i3.Staged.T),
-                Vector256.Create(i0.Staged.Correction, i1.Staged.Correction, i2.Staged.Correction, i3.Staged.Correction),
-                Vector256.Create(Mask(i0.Staged.SmallT), Mask(i1.Staged.SmallT), Mask(i2.Staged.SmallT), Mask(i3.Staged.SmallT)).AsDouble(),
-                exponentials,
-                first,
-                second,
-                out var vega);
+            ref var i0 = ref chunk[items[j]];
+            ref var i1 = ref chunk[items[j + 1]];
+            ref var i2 = ref chunk[items[j + 2]];
+            ref var i3 = ref chunk[items[j + 3]];
+            var value = NormalisedBlack.OutOfTheMoneyCallLanes(
+                Vector256.Create(i0.Quote.X, i1.Quote.X, i2.Quote.X, i3.Quote.X), Vector256.Create(i0.Node, i1.Node, i2.Node, i3.Node), out var vega);
             i0.BNode = value.GetElement(0);
             i1.BNode = value.GetElement(1);
             i2.BNode = value.GetElement(2);
@@ -269,18 +297,12 @@ public static partial class ImpliedVolatility
             i3.VNode = vega.GetElement(3);
         }
 
-        for (; j < staged.Length; j++)
+        for (; j < items.Length; j++)
         {
-            ref var item = ref chunk[staged[j]];
-            ref readonly var v = ref item.Staged;
-            var second = v.SmallT ? 0.0 : ErrorFunction.Erfcx(v.SecondArgument);
-            item.BNode = NormalisedBlack.Finish(v, DMath.Exp(v.ExponentArgument), ErrorFunction.Erfcx(v.FirstArgument), second, out item.VNode);
+            ref var item = ref chunk[items[j]];
+            item.BNode = NormalisedBlack.OutOfTheMoneyCall(item.Quote.X, item.Node, out item.VNode);
         }
     }
-
-    /// <summary>All ones (a selected lane) when <paramref name="set"/>, else zero.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long Mask(bool set) => set ? -1L : 0L;
 
     /// <summary>A reduced quote: normalised out-of-the-money call β, x ≤ 0, b_max = e^(x/2), b_max − β, and the price bounds.</summary>
     private readonly record struct ReducedQuote(double Beta, double X, double BMax, double BetaComplement, double Intrinsic, double Upper);
@@ -295,12 +317,12 @@ public static partial class ImpliedVolatility
         public double Node;
         public double BNode;
         public double VNode;
-        public NormalisedBlack.StagedValue Staged;
         public double S;
         public double SLeft;
         public double SRight;
         public Branch Branch;
         public ClosingGiven Closing;
         public double ClosingNext;
+        public int Iterations;
     }
 }

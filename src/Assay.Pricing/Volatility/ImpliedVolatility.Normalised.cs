@@ -213,29 +213,47 @@ public static partial class ImpliedVolatility
         out int iterations)
     {
         iterations = 0;
-        while (iterations < HouseholderStepsMax)
+        while (true)
         {
             if (iterations > 0)
             {
                 b = NormalisedBlack.OutOfTheMoneyCall(x, s, out vega);
             }
 
-            var previous = s;
-            s = HouseholderStep(branch, beta, betaComplement, x, s, b, vega, closing, closingNext, ref sLeft, ref sRight, out var householder, out var finished);
-            closing = ClosingGiven.None;
-            iterations++;
-
-            // The step is final when it was the closing series step (the residual was small enough for it to reach
-            // machine precision). Otherwise a fourth-order step of relative size Δ leaves an error ~Δ⁴: once a genuine
-            // Householder step is below FinalStep the next would not change s. A bisection or a clamped step never
-            // ends the iteration.
-            if (finished || (householder && !(Math.Abs(s - previous) > FinalStep * s)))
+            if (RefineStep(branch, beta, x, betaComplement, ref s, ref sLeft, ref sRight, b, vega, closing, closingNext, ref iterations))
             {
-                break;
+                return s;
             }
-        }
 
-        return s;
+            closing = ClosingGiven.None;
+        }
+    }
+
+    /// <summary>One step of <see cref="RefineFrom"/> from b and its vega at s; true when s is final.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool RefineStep(
+        Branch branch,
+        double beta,
+        double x,
+        double betaComplement,
+        ref double s,
+        ref double sLeft,
+        ref double sRight,
+        double b,
+        double vega,
+        ClosingGiven closing,
+        double closingNext,
+        ref int iterations)
+    {
+        var previous = s;
+        s = HouseholderStep(branch, beta, betaComplement, x, s, b, vega, closing, closingNext, ref sLeft, ref sRight, out var householder, out var finished);
+        iterations++;
+
+        // The step is final when it was the closing series step (the residual was small enough for it to reach
+        // machine precision). Otherwise a fourth-order step of relative size Δ leaves an error ~Δ⁴: once a genuine
+        // Householder step is below FinalStep the next would not change s. A bisection or a clamped step never
+        // ends the iteration.
+        return finished || (householder && !(Math.Abs(s - previous) > FinalStep * s)) || iterations >= HouseholderStepsMax;
     }
 
     /// <summary>One Householder step of order 4 on the branch's objective from b = b(x, s) and its vega, kept inside the bracket [sLeft, sRight].</summary>

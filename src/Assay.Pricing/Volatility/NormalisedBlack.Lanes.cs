@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Assay.Numerics;
 
 namespace Assay.Pricing.Volatility;
 
@@ -67,6 +68,107 @@ public static partial class NormalisedBlack
 
         var series = a + (w * (c1 + (w * (c2 + (w * (c3 + (w * (c4 + (w * (c5 + (w * c6)))))))))));
         return vega * s * series;
+    }
+
+    /// <summary>b(x, s, +1) and the vega for four (x, s) lanes, x ≤ 0; lane i equals <see cref="OutOfTheMoneyCall(double, double, out double)"/> of lane i bit for bit.</summary>
+    /// <param name="x">Log-moneyness per lane, ≤ 0.</param>
+    /// <param name="s">Total volatility per lane.</param>
+    /// <param name="vega">Receives ∂b/∂s per lane.</param>
+    /// <remarks>
+    /// Lanes in regions II, III and IV are evaluated lane-wise (the scalar operations mirrored); the others (region I,
+    /// s ∉ (0, ∞), underflow) are overwritten by the scalar evaluation, so a lane's operations never depend on its
+    /// neighbours (a lane-wise form is computed only when some lane needs it).
+    /// </remarks>
+    internal static Vector256<double> OutOfTheMoneyCallLanes(Vector256<double> x, Vector256<double> s, out Vector256<double> vega)
+    {
+        var h = x / s;
+        var t = C(0.5) * s;
+        var hPlusT = h + t;
+        var smallT = Vector256.LessThan(t, C(SmallTThreshold));
+        var outside = Vector256.LessThan(h, C(UnderflowH))
+            | Vector256.AndNot(Vector256.GreaterThan(hPlusT, C(CdfThreshold)), smallT)
+            | Vector256.LessThan(hPlusT, C(AsymptoticThreshold));
+        var staged = Vector256.AndNot(
+            Vector256.GreaterThan(s, Vector256<double>.Zero) & Vector256.LessThan(s, C(double.PositiveInfinity)), outside);
+
+        var valid = Vector256.AndNot(
+            Vector256.GreaterThan(s, Vector256<double>.Zero) & Vector256.LessThan(s, C(double.PositiveInfinity)),
+            Vector256.LessThan(h, C(UnderflowH)));
+        var cdfForm = valid & Vector256.AndNot(Vector256.GreaterThan(hPlusT, C(CdfThreshold)), smallT);
+        var stagedBits = staged.ExtractMostSignificantBits();
+        var cdfFormBits = cdfForm.ExtractMostSignificantBits();
+        var value = Vector256<double>.Zero;
+        vega = Vector256<double>.Zero;
+        if (stagedBits != 0)
+        {
+            // Stage (as in the scalar Stage): the Gaussian factor's exponent, rounded below ¼, else double-double.
+            var plain = (h * h) + (t * t);
+            var corrected = ~Vector256.LessThan(plain, C(PlainExponentMax));
+            var sum = ExponentDoubleDouble(x, s, h, out var sumLow);
+            var exponentArgument = Vector256.ConditionalSelect(corrected, C(-0.5) * sum, C(-0.5) * plain);
+            var correction = Vector256.ConditionalSelect(corrected, C(1.0) - (C(0.5) * sumLow), C(1.0));
+            var first = Vector256.ConditionalSelect(smallT, C(-InvSqrtTwo) * h, C(-InvSqrtTwo) * hPlusT);
+            var second = Vector256.ConditionalSelect(smallT, Vector256<double>.Zero, C(-InvSqrtTwo) * (h - t));
+            value = FinishLanes(
+                s, h, t, correction, smallT, DMath.Exp(exponentArgument), ErrorFunction.Erfcx(first), ErrorFunction.Erfcx(second), out vega);
+        }
+
+        if (cdfFormBits != 0)
+        {
+            // Region III as in CdfForm.
+            var forward = DMath.Exp(C(0.5) * x);
+            var cdfVega = forward * Normal.Pdf(hPlusT);
+            var millsY = C(SqrtPiOverTwo) * ErrorFunction.Erfcx(C(-InvSqrtTwo) * (h - t));
+            var cdfValue = (forward * Normal.Cdf(hPlusT)) - (cdfVega * millsY);
+            value = Vector256.ConditionalSelect(cdfForm, cdfValue, value);
+            vega = Vector256.ConditionalSelect(cdfForm, cdfVega, vega);
+        }
+
+        var laneWise = stagedBits | cdfFormBits;
+        if (laneWise != 0b1111)
+        {
+            for (var lane = 0; lane < 4; lane++)
+            {
+                if ((laneWise & (1u << lane)) == 0)
+                {
+                    value = value.WithElement(lane, OutOfTheMoneyCall(x.GetElement(lane), s.GetElement(lane), out var laneVega));
+                    vega = vega.WithElement(lane, laneVega);
+                }
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>The lane-wise <see cref="ExponentDoubleDouble(double, double, double, out double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> ExponentDoubleDouble(Vector256<double> x, Vector256<double> s, Vector256<double> h, out Vector256<double> sumLow)
+    {
+        var productHigh = TwoProduct(h, s, out var productLow);
+        var hLow = ((x - productHigh) - productLow) / s;
+        var hSquare = TwoProduct(h, h, out var hSquareLow);
+        hSquareLow += C(2.0) * h * hLow;
+        var sSquare = TwoProduct(s, s, out var sSquareLow);
+        var tSquare = C(0.25) * sSquare;
+        var sum = hSquare + tSquare;
+        sumLow = (hSquare - (sum - (sum - hSquare))) + (tSquare - (sum - hSquare));
+        sumLow += hSquareLow + (C(0.25) * sSquareLow);
+        return sum;
+    }
+
+    /// <summary>The lane-wise <see cref="TwoProduct(double, double)"/>: a·b = result + low exactly.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> TwoProduct(Vector256<double> a, Vector256<double> b, out Vector256<double> low)
+    {
+        var product = a * b;
+        var ca = C(Splitter) * a;
+        var aHigh = ca - (ca - a);
+        var aLow = a - aHigh;
+        var cb = C(Splitter) * b;
+        var bHigh = cb - (cb - b);
+        var bLow = b - bHigh;
+        low = (((aHigh * bHigh) - product) + (aHigh * bLow) + (aLow * bHigh)) + (aLow * bLow);
+        return product;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
