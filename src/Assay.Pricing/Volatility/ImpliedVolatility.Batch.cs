@@ -113,14 +113,24 @@ public static partial class ImpliedVolatility
             }
 
             EvaluateAtNodes(chunk, active, scratch);
+            var middle = 0;
             for (var k = 0; k < chunk.Length; k++)
             {
                 ref var item = ref chunk[k];
                 ref readonly var q = ref item.Quote;
-                item.S = InitialGuessAt(
-                    q.Beta, q.X, q.BMax, q.BetaComplement, item.Inflection, item.Node, item.BNode, item.VNode, out item.Branch, out item.SLeft, out item.SRight);
                 item.Iterations = 0;
+                if (MiddleInterval(q.Beta, item.Inflection, item.Node, item.BNode, item.VNode, out item.Middle))
+                {
+                    scratch[middle++] = k;
+                }
+                else
+                {
+                    item.S = InitialGuessAt(
+                        q.Beta, q.X, q.BMax, q.BetaComplement, item.Inflection, item.Node, item.BNode, item.VNode, out item.Branch, out item.SLeft, out item.SRight);
+                }
             }
+
+            MiddleGuesses(chunk, scratch[..middle]);
 
             // The first two refinement steps: b at s and the closing step four lanes at a time, then the rest of each
             // step scalar; the quotes still unfinished after that (rare) continue alone.
@@ -249,6 +259,54 @@ public static partial class ImpliedVolatility
         }
     }
 
+    /// <summary>The middle-branch guesses of the listed items (their <see cref="PendingSolve.Middle"/> set), four lanes at a time.</summary>
+    /// <remarks>The same operations as the middle branch of <see cref="InitialGuessAt"/>, mirrored lane-wise.</remarks>
+    private static void MiddleGuesses(Span<PendingSolve> chunk, ReadOnlySpan<int> items)
+    {
+        var j = 0;
+        for (; j + 4 <= items.Length; j += 4)
+        {
+            ref var i0 = ref chunk[items[j]];
+            ref var i1 = ref chunk[items[j + 1]];
+            ref var i2 = ref chunk[items[j + 2]];
+            ref var i3 = ref chunk[items[j + 3]];
+            ref readonly var m0 = ref i0.Middle;
+            ref readonly var m1 = ref i1.Middle;
+            ref readonly var m2 = ref i2.Middle;
+            ref readonly var m3 = ref i3.Middle;
+            var one = Vector256<double>.One;
+            var guess = RationalCubic.InterpolateWithZeroCurvatureLanes(
+                Vector256.Create(i0.Quote.Beta, i1.Quote.Beta, i2.Quote.Beta, i3.Quote.Beta),
+                Vector256.Create(m0.BLeft, m1.BLeft, m2.BLeft, m3.BLeft),
+                Vector256.Create(m0.BRight, m1.BRight, m2.BRight, m3.BRight),
+                Vector256.Create(m0.SLeft, m1.SLeft, m2.SLeft, m3.SLeft),
+                Vector256.Create(m0.SRight, m1.SRight, m2.SRight, m3.SRight),
+                one / Vector256.Create(m0.VLeft, m1.VLeft, m2.VLeft, m3.VLeft),
+                one / Vector256.Create(m0.VRight, m1.VRight, m2.VRight, m3.VRight),
+                Vector256.Create(m0.ControlAtRight, m1.ControlAtRight, m2.ControlAtRight, m3.ControlAtRight).AsDouble());
+            SetMiddleGuess(ref i0, guess.GetElement(0));
+            SetMiddleGuess(ref i1, guess.GetElement(1));
+            SetMiddleGuess(ref i2, guess.GetElement(2));
+            SetMiddleGuess(ref i3, guess.GetElement(3));
+        }
+
+        for (; j < items.Length; j++)
+        {
+            ref var item = ref chunk[items[j]];
+            ref readonly var q = ref item.Quote;
+            item.S = InitialGuessAt(
+                q.Beta, q.X, q.BMax, q.BetaComplement, item.Inflection, item.Node, item.BNode, item.VNode, out item.Branch, out item.SLeft, out item.SRight);
+        }
+    }
+
+    private static void SetMiddleGuess(ref PendingSolve item, double guess)
+    {
+        item.Branch = Branch.Middle;
+        item.SLeft = item.Middle.SLeft;
+        item.SRight = item.Middle.SRight;
+        item.S = KeepInside(guess, item.SLeft, item.SRight);
+    }
+
     /// <summary>b and its vega at the listed items' nodes (into BNode, VNode), four lanes at a time (<see cref="NormalisedBlack.OutOfTheMoneyCallLanes"/>).</summary>
     /// <remarks>
     /// The items are grouped by form first (region III, where h + t &gt; 0.85, and the rest) so that a group of four
@@ -324,5 +382,6 @@ public static partial class ImpliedVolatility
         public ClosingGiven Closing;
         public double ClosingNext;
         public int Iterations;
+        public MiddleData Middle;
     }
 }

@@ -42,6 +42,9 @@ public static partial class ImpliedVolatility
         Upper,
     }
 
+    /// <summary>The interval of a middle-branch guess: β and s at both ends, the vegas there, and which end the curvature is fitted at (all ones: right).</summary>
+    private readonly record struct MiddleData(double BLeft, double BRight, double SLeft, double SRight, double VLeft, double VRight, long ControlAtRight);
+
     /// <summary>Whether the first step's <see cref="ClosingStep"/> outcome was computed by the caller, and which.</summary>
     private enum ClosingGiven
     {
@@ -183,6 +186,31 @@ public static partial class ImpliedVolatility
         }
 
         return KeepInside(s, sLeft, sRight);
+    }
+
+    /// <summary>Whether <see cref="InitialGuessAt"/> takes the middle branch, with the interval it interpolates on.</summary>
+    /// <remarks>The branch choice of <see cref="InitialGuessAt"/>, repeated so that a batch can interpolate lane-wise.</remarks>
+    private static bool MiddleInterval(double beta, (double S, double B, double V) inflection, double node, double bNode, double vNode, out MiddleData middle)
+    {
+        var (sC, bC, vC) = inflection;
+        if (beta < bC)
+        {
+            var sL = node;
+            var bL = bNode;
+            var vL = vNode;
+            if (!(sL > 0 && bL > 0))
+            {
+                sL = sC;
+                bL = bC;
+                vL = vC;
+            }
+
+            middle = new MiddleData(bL, bC, sL, sC, vL, vC, -1L);
+            return !(beta < bL);
+        }
+
+        middle = new MiddleData(bC, bNode, sC, node, vC, vNode, 0L);
+        return beta <= bNode && vNode > 0;
     }
 
     /// <summary>Householder(3) steps and the closing step from the guess <paramref name="s"/> until s is exact to rounding.</summary>
