@@ -37,6 +37,8 @@ public static partial class ImpliedVolatility
         Span<double> logRatios = stackalloc double[BatchChunk];
         Span<int> scratch = stackalloc int[BatchChunk];
         Span<int> activeItems = stackalloc int[BatchChunk];
+        Span<int> lowerItems = stackalloc int[BatchChunk];
+        Span<int> upperItems = stackalloc int[BatchChunk];
         for (var start = 0; start < parameters.Length; start += BatchChunk)
         {
             var end = Math.Min(start + BatchChunk, parameters.Length);
@@ -114,23 +116,29 @@ public static partial class ImpliedVolatility
 
             EvaluateAtNodes(chunk, active, scratch);
             var middle = 0;
+            var lower = 0;
+            var upper = 0;
             for (var k = 0; k < chunk.Length; k++)
             {
                 ref var item = ref chunk[k];
-                ref readonly var q = ref item.Quote;
                 item.Iterations = 0;
-                if (MiddleInterval(q.Beta, item.Inflection, item.Node, item.BNode, item.VNode, out item.Middle))
+                item.Branch = GuessBranch(item.Quote.Beta, item.Inflection, item.Node, item.BNode, item.VNode, out item.Interval);
+                switch (item.Branch)
                 {
-                    scratch[middle++] = k;
-                }
-                else
-                {
-                    item.S = InitialGuessAt(
-                        q.Beta, q.X, q.BMax, q.BetaComplement, item.Inflection, item.Node, item.BNode, item.VNode, out item.Branch, out item.SLeft, out item.SRight);
+                    case Branch.Middle:
+                        scratch[middle++] = k;
+                        break;
+                    case Branch.Lower:
+                        lowerItems[lower++] = k;
+                        break;
+                    default:
+                        upperItems[upper++] = k;
+                        break;
                 }
             }
 
             MiddleGuesses(chunk, scratch[..middle]);
+            OuterGuesses(chunk, lowerItems[..lower], upperItems[..upper]);
 
             // The first two refinement steps: b at s and the closing step four lanes at a time, then the rest of each
             // step scalar; the quotes still unfinished after that (rare) continue alone.
@@ -227,7 +235,7 @@ public static partial class ImpliedVolatility
         }
     }
 
-    /// <summary>The inflection points of a chunk (<see cref="Inflection"/>), with their erfcx four lanes at a time.</summary>
+    /// <summary>The inflection points of a chunk (<see cref="Inflection"/>), four lanes at a time (the same operations per lane).</summary>
     private static void InflectionPoints(Span<PendingSolve> chunk)
     {
         var k = 0;
@@ -237,19 +245,21 @@ public static partial class ImpliedVolatility
             ref var i1 = ref chunk[k + 1];
             ref var i2 = ref chunk[k + 2];
             ref var i3 = ref chunk[k + 3];
-            var s0 = Math.Sqrt(-2.0 * i0.Quote.X);
-            var s1 = Math.Sqrt(-2.0 * i1.Quote.X);
-            var s2 = Math.Sqrt(-2.0 * i2.Quote.X);
-            var s3 = Math.Sqrt(-2.0 * i3.Quote.X);
+            var x = Vector256.Create(i0.Quote.X, i1.Quote.X, i2.Quote.X, i3.Quote.X);
+            var bMax = Vector256.Create(i0.Quote.BMax, i1.Quote.BMax, i2.Quote.BMax, i3.Quote.BMax);
+            var sC = Vector256.Sqrt(Vector256.Create(-2.0) * x);
             var erfcx = ErrorFunction.Erfcx(Vector256.Create(
-                NormalisedBlack.AtInflectionArgument(i0.Quote.X, s0),
-                NormalisedBlack.AtInflectionArgument(i1.Quote.X, s1),
-                NormalisedBlack.AtInflectionArgument(i2.Quote.X, s2),
-                NormalisedBlack.AtInflectionArgument(i3.Quote.X, s3)));
-            i0.Inflection = InflectionFrom(i0.Quote.X, i0.Quote.BMax, s0, erfcx.GetElement(0));
-            i1.Inflection = InflectionFrom(i1.Quote.X, i1.Quote.BMax, s1, erfcx.GetElement(1));
-            i2.Inflection = InflectionFrom(i2.Quote.X, i2.Quote.BMax, s2, erfcx.GetElement(2));
-            i3.Inflection = InflectionFrom(i3.Quote.X, i3.Quote.BMax, s3, erfcx.GetElement(3));
+                NormalisedBlack.AtInflectionArgument(i0.Quote.X, sC.GetElement(0)),
+                NormalisedBlack.AtInflectionArgument(i1.Quote.X, sC.GetElement(1)),
+                NormalisedBlack.AtInflectionArgument(i2.Quote.X, sC.GetElement(2)),
+                NormalisedBlack.AtInflectionArgument(i3.Quote.X, sC.GetElement(3))));
+            var bC = NormalisedBlack.AtInflectionFinishLanes(x, sC, bMax, erfcx);
+            var vC = Vector256.ConditionalSelect(
+                Vector256.Equals(x, Vector256<double>.Zero), Vector256.Create(NormalisedBlack.InvSqrtTwoPi), Vector256.Create(NormalisedBlack.InvSqrtTwoPi) * bMax);
+            i0.Inflection = (sC.GetElement(0), bC.GetElement(0), vC.GetElement(0));
+            i1.Inflection = (sC.GetElement(1), bC.GetElement(1), vC.GetElement(1));
+            i2.Inflection = (sC.GetElement(2), bC.GetElement(2), vC.GetElement(2));
+            i3.Inflection = (sC.GetElement(3), bC.GetElement(3), vC.GetElement(3));
         }
 
         for (; k < chunk.Length; k++)
@@ -259,7 +269,7 @@ public static partial class ImpliedVolatility
         }
     }
 
-    /// <summary>The middle-branch guesses of the listed items (their <see cref="PendingSolve.Middle"/> set), four lanes at a time.</summary>
+    /// <summary>The middle-branch guesses of the listed items (their <see cref="PendingSolve.Interval"/> set), four lanes at a time.</summary>
     /// <remarks>The same operations as the middle branch of <see cref="InitialGuessAt"/>, mirrored lane-wise.</remarks>
     private static void MiddleGuesses(Span<PendingSolve> chunk, ReadOnlySpan<int> items)
     {
@@ -270,12 +280,12 @@ public static partial class ImpliedVolatility
             ref var i1 = ref chunk[items[j + 1]];
             ref var i2 = ref chunk[items[j + 2]];
             ref var i3 = ref chunk[items[j + 3]];
-            ref readonly var m0 = ref i0.Middle;
-            ref readonly var m1 = ref i1.Middle;
-            ref readonly var m2 = ref i2.Middle;
-            ref readonly var m3 = ref i3.Middle;
+            ref readonly var m0 = ref i0.Interval;
+            ref readonly var m1 = ref i1.Interval;
+            ref readonly var m2 = ref i2.Interval;
+            ref readonly var m3 = ref i3.Interval;
             var one = Vector256<double>.One;
-            var guess = RationalCubic.InterpolateWithZeroCurvatureLanes(
+            var guess = RationalCubic.InterpolateLanes(
                 Vector256.Create(i0.Quote.Beta, i1.Quote.Beta, i2.Quote.Beta, i3.Quote.Beta),
                 Vector256.Create(m0.BLeft, m1.BLeft, m2.BLeft, m3.BLeft),
                 Vector256.Create(m0.BRight, m1.BRight, m2.BRight, m3.BRight),
@@ -283,6 +293,7 @@ public static partial class ImpliedVolatility
                 Vector256.Create(m0.SRight, m1.SRight, m2.SRight, m3.SRight),
                 one / Vector256.Create(m0.VLeft, m1.VLeft, m2.VLeft, m3.VLeft),
                 one / Vector256.Create(m0.VRight, m1.VRight, m2.VRight, m3.VRight),
+                Vector256<double>.Zero,
                 Vector256.Create(m0.ControlAtRight, m1.ControlAtRight, m2.ControlAtRight, m3.ControlAtRight).AsDouble());
             SetMiddleGuess(ref i0, guess.GetElement(0));
             SetMiddleGuess(ref i1, guess.GetElement(1));
@@ -299,11 +310,79 @@ public static partial class ImpliedVolatility
         }
     }
 
+    /// <summary>The lower- and upper-branch guesses of the listed items, four lanes at a time (the same operations as <see cref="InitialGuessAt"/>).</summary>
+    private static void OuterGuesses(Span<PendingSolve> chunk, ReadOnlySpan<int> lower, ReadOnlySpan<int> upper)
+    {
+        var j = 0;
+        for (; j + 4 <= lower.Length; j += 4)
+        {
+            ref var i0 = ref chunk[lower[j]];
+            ref var i1 = ref chunk[lower[j + 1]];
+            ref var i2 = ref chunk[lower[j + 2]];
+            ref var i3 = ref chunk[lower[j + 3]];
+            var guess = LowerBranchGuessLanes(
+                Vector256.Create(i0.Quote.Beta, i1.Quote.Beta, i2.Quote.Beta, i3.Quote.Beta),
+                Vector256.Create(i0.Quote.X, i1.Quote.X, i2.Quote.X, i3.Quote.X),
+                Vector256.Create(i0.Interval.SLeft, i1.Interval.SLeft, i2.Interval.SLeft, i3.Interval.SLeft),
+                Vector256.Create(i0.Interval.BLeft, i1.Interval.BLeft, i2.Interval.BLeft, i3.Interval.BLeft),
+                Vector256.Create(i0.Interval.VLeft, i1.Interval.VLeft, i2.Interval.VLeft, i3.Interval.VLeft));
+            SetGuess(ref i0, guess.GetElement(0), 0.0, i0.Interval.SLeft);
+            SetGuess(ref i1, guess.GetElement(1), 0.0, i1.Interval.SLeft);
+            SetGuess(ref i2, guess.GetElement(2), 0.0, i2.Interval.SLeft);
+            SetGuess(ref i3, guess.GetElement(3), 0.0, i3.Interval.SLeft);
+        }
+
+        for (; j < lower.Length; j++)
+        {
+            GuessScalar(ref chunk[lower[j]]);
+        }
+
+        j = 0;
+        for (; j + 4 <= upper.Length; j += 4)
+        {
+            ref var i0 = ref chunk[upper[j]];
+            ref var i1 = ref chunk[upper[j + 1]];
+            ref var i2 = ref chunk[upper[j + 2]];
+            ref var i3 = ref chunk[upper[j + 3]];
+            var guess = UpperBranchGuessLanes(
+                Vector256.Create(i0.Quote.Beta, i1.Quote.Beta, i2.Quote.Beta, i3.Quote.Beta),
+                Vector256.Create(i0.Quote.X, i1.Quote.X, i2.Quote.X, i3.Quote.X),
+                Vector256.Create(i0.Quote.BetaComplement, i1.Quote.BetaComplement, i2.Quote.BetaComplement, i3.Quote.BetaComplement),
+                Vector256.Create(i0.Quote.BMax, i1.Quote.BMax, i2.Quote.BMax, i3.Quote.BMax),
+                Vector256.Create(i0.Interval.SRight, i1.Interval.SRight, i2.Interval.SRight, i3.Interval.SRight),
+                Vector256.Create(i0.Interval.BRight, i1.Interval.BRight, i2.Interval.BRight, i3.Interval.BRight),
+                Vector256.Create(i0.Interval.VRight, i1.Interval.VRight, i2.Interval.VRight, i3.Interval.VRight));
+            SetGuess(ref i0, guess.GetElement(0), i0.Interval.SRight, double.PositiveInfinity);
+            SetGuess(ref i1, guess.GetElement(1), i1.Interval.SRight, double.PositiveInfinity);
+            SetGuess(ref i2, guess.GetElement(2), i2.Interval.SRight, double.PositiveInfinity);
+            SetGuess(ref i3, guess.GetElement(3), i3.Interval.SRight, double.PositiveInfinity);
+        }
+
+        for (; j < upper.Length; j++)
+        {
+            GuessScalar(ref chunk[upper[j]]);
+        }
+    }
+
+    private static void GuessScalar(ref PendingSolve item)
+    {
+        ref readonly var q = ref item.Quote;
+        item.S = InitialGuessAt(
+            q.Beta, q.X, q.BMax, q.BetaComplement, item.Inflection, item.Node, item.BNode, item.VNode, out item.Branch, out item.SLeft, out item.SRight);
+    }
+
+    private static void SetGuess(ref PendingSolve item, double guess, double sLeft, double sRight)
+    {
+        item.SLeft = sLeft;
+        item.SRight = sRight;
+        item.S = KeepInside(guess, sLeft, sRight);
+    }
+
     private static void SetMiddleGuess(ref PendingSolve item, double guess)
     {
         item.Branch = Branch.Middle;
-        item.SLeft = item.Middle.SLeft;
-        item.SRight = item.Middle.SRight;
+        item.SLeft = item.Interval.SLeft;
+        item.SRight = item.Interval.SRight;
         item.S = KeepInside(guess, item.SLeft, item.SRight);
     }
 
@@ -382,6 +461,6 @@ public static partial class ImpliedVolatility
         public ClosingGiven Closing;
         public double ClosingNext;
         public int Iterations;
-        public MiddleData Middle;
+        public GuessInterval Interval;
     }
 }

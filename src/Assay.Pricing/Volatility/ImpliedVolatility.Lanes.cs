@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Assay.Numerics;
 
 namespace Assay.Pricing.Volatility;
 
@@ -77,6 +78,57 @@ public static partial class ImpliedVolatility
         accepted = reversionOnly | withNewton;
         var chosen = Vector256.ConditionalSelect(reversionOnly, delta, refined);
         return s + (s * chosen);
+    }
+
+    /// <summary><see cref="LowerBranchGuess"/> for four lanes (the guess before <see cref="KeepInside"/>), bit for bit.</summary>
+    private static Vector256<double> LowerBranchGuessLanes(
+        Vector256<double> beta, Vector256<double> x, Vector256<double> sL, Vector256<double> bL, Vector256<double> vL)
+    {
+        var ax = -x;
+        var scale = C(TwoPiOverSqrt27) * ax;
+        var z = ax / (C(SqrtThree) * sL);
+        var p = Normal.Cdf(-z);
+        var density = Normal.Pdf(z);
+        var pS = density * z / sL;
+        var pSS = density * z * ((z * z) - C(2.0)) / (sL * sL);
+        var fL = scale * p * p * p;
+        var fS = C(3.0) * scale * p * p * pS;
+        var fSS = C(3.0) * scale * ((C(2.0) * p * pS * pS) + (p * p * pSS));
+
+        var h2 = (x * x / (sL * sL * sL)) - (C(0.25) * sL);
+        var dRight = fS / vL;
+        var d2Right = (fSS - (fS * h2)) / (vL * vL);
+        var zero = Vector256<double>.Zero;
+        var f = RationalCubic.InterpolateLanes(beta, zero, bL, zero, fL, C(1.0), dRight, d2Right, Vector256<double>.AllBitsSet);
+        f = Vector256.ConditionalSelect(Vector256.GreaterThan(f, zero), f, beta);
+        var zGuess = -NormalQuantileGuess.LowerTail(Vector256.Min(DMath.Log(f / scale) / C(3.0), zero));
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(zGuess, zero), ax / (C(SqrtThree) * zGuess), sL);
+    }
+
+    /// <summary><see cref="UpperBranchGuess"/> for four lanes (the guess before <see cref="KeepInside"/>), bit for bit.</summary>
+    private static Vector256<double> UpperBranchGuessLanes(
+        Vector256<double> beta,
+        Vector256<double> x,
+        Vector256<double> betaComplement,
+        Vector256<double> bMax,
+        Vector256<double> sU,
+        Vector256<double> bU,
+        Vector256<double> vU)
+    {
+        var zero = Vector256<double>.Zero;
+        var fU = Normal.Cdf(C(-0.5) * sU);
+        var density = Normal.Pdf(C(0.5) * sU);
+        var fS = C(-0.5) * density;
+        var fSS = C(0.125) * sU * density;
+        var h2 = (x * x / (sU * sU * sU)) - (C(0.25) * sU);
+        var dLeft = fS / vU;
+        var d2Left = (fSS - (fS * h2)) / (vU * vU);
+        var f = RationalCubic.InterpolateLanes(beta, bU, bMax, fU, zero, dLeft, C(-0.5), d2Left, zero);
+        var usable = Vector256.LessThan(sU, C(double.PositiveInfinity)) & Vector256.GreaterThan(vU, zero) & Vector256.LessThan(beta, bMax);
+        f = Vector256.ConditionalSelect(usable, f, zero);
+        f = Vector256.ConditionalSelect(
+            Vector256.GreaterThan(f, zero) & Vector256.LessThan(f, C(0.5)), f, Vector256.Min(C(0.5) * betaComplement, C(0.25)));
+        return C(-2.0) * NormalQuantileGuess.LowerTail(DMath.Log(f));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -42,8 +42,8 @@ public static partial class ImpliedVolatility
         Upper,
     }
 
-    /// <summary>The interval of a middle-branch guess: β and s at both ends, the vegas there, and which end the curvature is fitted at (all ones: right).</summary>
-    private readonly record struct MiddleData(double BLeft, double BRight, double SLeft, double SRight, double VLeft, double VRight, long ControlAtRight);
+    /// <summary>The interval of a guess: β and s at both ends, the vegas there, and which end the curvature is fitted at (all ones: right).</summary>
+    private readonly record struct GuessInterval(double BLeft, double BRight, double SLeft, double SRight, double VLeft, double VRight, long ControlAtRight);
 
     /// <summary>Whether the first step's <see cref="ClosingStep"/> outcome was computed by the caller, and which.</summary>
     private enum ClosingGiven
@@ -188,9 +188,12 @@ public static partial class ImpliedVolatility
         return KeepInside(s, sLeft, sRight);
     }
 
-    /// <summary>Whether <see cref="InitialGuessAt"/> takes the middle branch, with the interval it interpolates on.</summary>
-    /// <remarks>The branch choice of <see cref="InitialGuessAt"/>, repeated so that a batch can interpolate lane-wise.</remarks>
-    private static bool MiddleInterval(double beta, (double S, double B, double V) inflection, double node, double bNode, double vNode, out MiddleData middle)
+    /// <summary>The branch <see cref="InitialGuessAt"/> takes, with the interval data it uses there.</summary>
+    /// <remarks>
+    /// The branch choice of <see cref="InitialGuessAt"/>, repeated so that a batch can make the guesses lane-wise.
+    /// Middle: both ends; lower: s_l, b_l, v_l at the left end; upper: s_u, b_u, v_u at the right end.
+    /// </remarks>
+    private static Branch GuessBranch(double beta, (double S, double B, double V) inflection, double node, double bNode, double vNode, out GuessInterval interval)
     {
         var (sC, bC, vC) = inflection;
         if (beta < bC)
@@ -205,12 +208,12 @@ public static partial class ImpliedVolatility
                 vL = vC;
             }
 
-            middle = new MiddleData(bL, bC, sL, sC, vL, vC, -1L);
-            return !(beta < bL);
+            interval = new GuessInterval(bL, bC, sL, sC, vL, vC, -1L);
+            return beta < bL ? Branch.Lower : Branch.Middle;
         }
 
-        middle = new MiddleData(bC, bNode, sC, node, vC, vNode, 0L);
-        return beta <= bNode && vNode > 0;
+        interval = new GuessInterval(bC, bNode, sC, node, vC, vNode, 0L);
+        return beta <= bNode && vNode > 0 ? Branch.Middle : Branch.Upper;
     }
 
     /// <summary>Householder(3) steps and the closing step from the guess <paramref name="s"/> until s is exact to rounding.</summary>

@@ -40,6 +40,17 @@ public static partial class NormalisedBlack
         return Vector256.ConditionalSelect(smallT, small, wide);
     }
 
+    /// <summary><see cref="AtInflectionFinish"/> for four lanes; each lane equals the scalar call bit for bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> AtInflectionFinishLanes(Vector256<double> x, Vector256<double> sC, Vector256<double> bMax, Vector256<double> erfcx)
+    {
+        var t = C(0.5) * sC;
+        var small = SmallTExpansion(sC, x / sC, t, C(InvSqrtTwoPi) * bMax, C(SqrtPiOverTwo) * erfcx);
+        var wide = C(0.5) * bMax * (C(1.0) - erfcx);
+        var value = Vector256.ConditionalSelect(Vector256.LessThan(t, C(SmallTThreshold)), small, wide);
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(sC, Vector256<double>.Zero), value, Vector256<double>.Zero);
+    }
+
     /// <summary>The lane-wise <see cref="SmallTExpansion(double, double, double, double, double)"/>, the same operations in the same order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> SmallTExpansion(

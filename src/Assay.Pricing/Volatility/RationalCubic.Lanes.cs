@@ -8,11 +8,11 @@ internal static partial class RationalCubic
 {
     /// <summary>
     /// <see cref="Interpolate"/> with the control of <see cref="ControlForLeftSecondDerivative"/> (lanes where
-    /// <paramref name="controlAtRight"/> is clear) or <see cref="ControlForRightSecondDerivative"/> (set) for a zero
-    /// second derivative, four lanes at a time; each lane equals the scalar calls bit for bit.
+    /// <paramref name="controlAtRight"/> is clear) or <see cref="ControlForRightSecondDerivative"/> (set) for the
+    /// given second derivative, four lanes at a time; each lane equals the scalar calls bit for bit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> InterpolateWithZeroCurvatureLanes(
+    public static Vector256<double> InterpolateLanes(
         Vector256<double> x,
         Vector256<double> xLeft,
         Vector256<double> xRight,
@@ -20,12 +20,13 @@ internal static partial class RationalCubic
         Vector256<double> yRight,
         Vector256<double> dLeft,
         Vector256<double> dRight,
+        Vector256<double> secondDerivative,
         Vector256<double> controlAtRight)
     {
-        // Control parameter (ControlFor…SecondDerivative with a zero second derivative).
+        // Control parameter (ControlFor…SecondDerivative).
         var width = xRight - xLeft;
         var chord = (yRight - yLeft) / width;
-        var numerator = (C(0.5) * width * C(0.0)) + (dRight - dLeft);
+        var numerator = (C(0.5) * width * secondDerivative) + (dRight - dLeft);
         var denominator = Vector256.ConditionalSelect(controlAtRight, dRight - chord, chord - dLeft);
 
         // Fit.
