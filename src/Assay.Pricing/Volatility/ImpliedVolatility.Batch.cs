@@ -7,8 +7,8 @@ namespace Assay.Pricing.Volatility;
 /// <content>Batch implied volatility: the scalar solve staged over chunks of quotes so that independent quotes overlap.</content>
 public static partial class ImpliedVolatility
 {
-    /// <summary>Quotes per stage; the per-quote state lives on the stack.</summary>
-    private const int BatchChunk = 32;
+    /// <summary>Quotes per stage; the per-quote state lives on the stack (≈ 20 KB at 64).</summary>
+    private const int BatchChunk = 64;
 
     /// <summary>Solves for the Black–Scholes–Merton volatility of every quote; result i is bit-identical to <see cref="Calculate(in ImpliedVolatilityParameters)"/> of quote i.</summary>
     /// <param name="parameters">The quotes; see <see cref="ImpliedVolatilityParameters"/>.</param>
@@ -35,7 +35,10 @@ public static partial class ImpliedVolatility
         Span<double> discountedForwards = stackalloc double[BatchChunk];
         Span<double> discountedStrikes = stackalloc double[BatchChunk];
         Span<double> logRatios = stackalloc double[BatchChunk];
-        Span<int> stagedItems = stackalloc int[BatchChunk];
+        Span<int> scratch = stackalloc int[BatchChunk];
+        Span<int> activeItems = stackalloc int[BatchChunk];
+        Span<int> lowerItems = stackalloc int[BatchChunk];
+        Span<int> upperItems = stackalloc int[BatchChunk];
         for (var start = 0; start < parameters.Length; start += BatchChunk)
         {
             var end = Math.Min(start + BatchChunk, parameters.Length);
@@ -102,60 +105,137 @@ public static partial class ImpliedVolatility
             var chunk = pending[..count];
             InflectionPoints(chunk);
 
-            // The guess evaluates b once, at s_l or s_u: regions II and IV take their e^x and erfcx four lanes at a time.
-            var staged = 0;
+            // The guess evaluates b once, at s_l or s_u: four lanes at a time.
+            var active = activeItems[..chunk.Length];
             for (var k = 0; k < chunk.Length; k++)
             {
                 ref var item = ref chunk[k];
                 item.Node = GuessNode(item.Quote.Beta, item.Quote.BMax, item.Inflection);
-                if (NormalisedBlack.TryStage(item.Quote.X, item.Node, out item.Staged))
-                {
-                    stagedItems[staged++] = k;
-                }
-                else
-                {
-                    item.BNode = NormalisedBlack.OutOfTheMoneyCall(item.Quote.X, item.Node, out item.VNode);
-                }
+                active[k] = k;
             }
 
-            FinishStaged(chunk, stagedItems[..staged]);
+            EvaluateAtNodes(chunk, active, scratch);
+            var middle = 0;
+            var lower = 0;
+            var upper = 0;
             for (var k = 0; k < chunk.Length; k++)
             {
                 ref var item = ref chunk[k];
+                item.Iterations = 0;
+                item.Branch = GuessBranch(item.Quote.Beta, item.Inflection, item.Node, item.BNode, item.VNode, out item.Interval);
+                switch (item.Branch)
+                {
+                    case Branch.Middle:
+                        scratch[middle++] = k;
+                        break;
+                    case Branch.Lower:
+                        lowerItems[lower++] = k;
+                        break;
+                    default:
+                        upperItems[upper++] = k;
+                        break;
+                }
+            }
+
+            MiddleGuesses(chunk, scratch[..middle]);
+            OuterGuesses(chunk, lowerItems[..lower], upperItems[..upper]);
+
+            // The first two refinement steps: b at s and the closing step four lanes at a time, then the rest of each
+            // step scalar; the quotes still unfinished after that (rare) continue alone.
+            for (var round = 0; round < 2 && active.Length > 0; round++)
+            {
+                for (var j = 0; j < active.Length; j++)
+                {
+                    ref var item = ref chunk[active[j]];
+                    item.Node = item.S;
+                }
+
+                EvaluateAtNodes(chunk, active, scratch);
+                ClosingSteps(chunk, active, scratch);
+                var remaining = 0;
+                for (var j = 0; j < active.Length; j++)
+                {
+                    ref var item = ref chunk[active[j]];
+                    ref readonly var q = ref item.Quote;
+                    if (!RefineStep(
+                        item.Branch, q.Beta, q.X, q.BetaComplement, ref item.S, ref item.SLeft, ref item.SRight, item.BNode, item.VNode, item.Closing, item.ClosingNext, ref item.Iterations))
+                    {
+                        active[remaining++] = active[j];
+                    }
+                }
+
+                active = active[..remaining];
+            }
+
+            for (var j = 0; j < active.Length; j++)
+            {
+                ref var item = ref chunk[active[j]];
                 ref readonly var q = ref item.Quote;
-                item.S = InitialGuessAt(
-                    q.Beta, q.X, q.BMax, q.BetaComplement, item.Inflection, item.Node, item.BNode, item.VNode, out item.Branch, out item.SLeft, out item.SRight);
-            }
-
-            // The refinement's first evaluation of b, at the guess, staged in the same way.
-            staged = 0;
-            for (var k = 0; k < chunk.Length; k++)
-            {
-                ref var item = ref chunk[k];
-                item.Node = item.S;
-                if (NormalisedBlack.TryStage(item.Quote.X, item.Node, out item.Staged))
+                while (true)
                 {
-                    stagedItems[staged++] = k;
-                }
-                else
-                {
-                    item.BNode = NormalisedBlack.OutOfTheMoneyCall(item.Quote.X, item.Node, out item.VNode);
+                    var b = NormalisedBlack.OutOfTheMoneyCall(q.X, item.S, out var vega);
+                    if (RefineStep(
+                        item.Branch, q.Beta, q.X, q.BetaComplement, ref item.S, ref item.SLeft, ref item.SRight, b, vega, ClosingGiven.None, item.S, ref item.Iterations))
+                    {
+                        break;
+                    }
                 }
             }
 
-            FinishStaged(chunk, stagedItems[..staged]);
             for (var k = 0; k < chunk.Length; k++)
             {
                 ref readonly var item = ref chunk[k];
                 ref readonly var q = ref item.Quote;
-                var s = RefineFrom(item.Branch, q.Beta, q.X, q.BetaComplement, item.S, item.SLeft, item.SRight, item.BNode, item.VNode, out var iterations);
                 results[item.Index] = new ImpliedVolatilityResult(
-                    s / Math.Sqrt(parameters[item.Index].ExpiryYears), ImpliedVolatilityStatus.Solved, q.Intrinsic, q.Upper, iterations);
+                    item.S / Math.Sqrt(parameters[item.Index].ExpiryYears), ImpliedVolatilityStatus.Solved, q.Intrinsic, q.Upper, item.Iterations);
             }
         }
     }
 
-    /// <summary>The inflection points of a chunk (<see cref="Inflection"/>), with their erfcx four lanes at a time.</summary>
+    /// <summary>A refinement step's <see cref="ClosingStep"/> four lanes at a time, for the quotes whose step reaches it with ν = (β − b)/b'.</summary>
+    /// <remarks>
+    /// Mirrors the start of <see cref="HouseholderStep"/>: lower and middle branches with b ≠ β, b &gt; 0 and a positive
+    /// vega (the upper branch needs its complement and stays scalar). <paramref name="scratch"/> receives those items.
+    /// </remarks>
+    private static void ClosingSteps(Span<PendingSolve> chunk, ReadOnlySpan<int> items, Span<int> scratch)
+    {
+        var count = 0;
+        foreach (var k in items)
+        {
+            ref var item = ref chunk[k];
+            item.Closing = ClosingGiven.None;
+            if (item.Branch != Branch.Upper && item.BNode != item.Quote.Beta && item.VNode > 0 && item.BNode > 0)
+            {
+                scratch[count++] = k;
+            }
+        }
+
+        var j = 0;
+        for (; j + 4 <= count; j += 4)
+        {
+            ref var i0 = ref chunk[scratch[j]];
+            ref var i1 = ref chunk[scratch[j + 1]];
+            ref var i2 = ref chunk[scratch[j + 2]];
+            ref var i3 = ref chunk[scratch[j + 3]];
+            var s = Vector256.Create(i0.S, i1.S, i2.S, i3.S);
+            var x = Vector256.Create(i0.Quote.X, i1.Quote.X, i2.Quote.X, i3.Quote.X);
+            var beta = Vector256.Create(i0.Quote.Beta, i1.Quote.Beta, i2.Quote.Beta, i3.Quote.Beta);
+            var b = Vector256.Create(i0.BNode, i1.BNode, i2.BNode, i3.BNode);
+            var vega = Vector256.Create(i0.VNode, i1.VNode, i2.VNode, i3.VNode);
+            var next = ClosingLanes(x / s, s, (beta - b) / vega, out var accepted);
+            var acceptedBits = accepted.ExtractMostSignificantBits();
+            i0.Closing = (acceptedBits & 1) != 0 ? ClosingGiven.Accepted : ClosingGiven.Rejected;
+            i1.Closing = (acceptedBits & 2) != 0 ? ClosingGiven.Accepted : ClosingGiven.Rejected;
+            i2.Closing = (acceptedBits & 4) != 0 ? ClosingGiven.Accepted : ClosingGiven.Rejected;
+            i3.Closing = (acceptedBits & 8) != 0 ? ClosingGiven.Accepted : ClosingGiven.Rejected;
+            i0.ClosingNext = next.GetElement(0);
+            i1.ClosingNext = next.GetElement(1);
+            i2.ClosingNext = next.GetElement(2);
+            i3.ClosingNext = next.GetElement(3);
+        }
+    }
+
+    /// <summary>The inflection points of a chunk (<see cref="Inflection"/>), four lanes at a time (the same operations per lane).</summary>
     private static void InflectionPoints(Span<PendingSolve> chunk)
     {
         var k = 0;
@@ -165,19 +245,21 @@ public static partial class ImpliedVolatility
             ref var i1 = ref chunk[k + 1];
             ref var i2 = ref chunk[k + 2];
             ref var i3 = ref chunk[k + 3];
-            var s0 = Math.Sqrt(-2.0 * i0.Quote.X);
-            var s1 = Math.Sqrt(-2.0 * i1.Quote.X);
-            var s2 = Math.Sqrt(-2.0 * i2.Quote.X);
-            var s3 = Math.Sqrt(-2.0 * i3.Quote.X);
+            var x = Vector256.Create(i0.Quote.X, i1.Quote.X, i2.Quote.X, i3.Quote.X);
+            var bMax = Vector256.Create(i0.Quote.BMax, i1.Quote.BMax, i2.Quote.BMax, i3.Quote.BMax);
+            var sC = Vector256.Sqrt(Vector256.Create(-2.0) * x);
             var erfcx = ErrorFunction.Erfcx(Vector256.Create(
-                NormalisedBlack.AtInflectionArgument(i0.Quote.X, s0),
-                NormalisedBlack.AtInflectionArgument(i1.Quote.X, s1),
-                NormalisedBlack.AtInflectionArgument(i2.Quote.X, s2),
-                NormalisedBlack.AtInflectionArgument(i3.Quote.X, s3)));
-            i0.Inflection = InflectionFrom(i0.Quote.X, i0.Quote.BMax, s0, erfcx.GetElement(0));
-            i1.Inflection = InflectionFrom(i1.Quote.X, i1.Quote.BMax, s1, erfcx.GetElement(1));
-            i2.Inflection = InflectionFrom(i2.Quote.X, i2.Quote.BMax, s2, erfcx.GetElement(2));
-            i3.Inflection = InflectionFrom(i3.Quote.X, i3.Quote.BMax, s3, erfcx.GetElement(3));
+                NormalisedBlack.AtInflectionArgument(i0.Quote.X, sC.GetElement(0)),
+                NormalisedBlack.AtInflectionArgument(i1.Quote.X, sC.GetElement(1)),
+                NormalisedBlack.AtInflectionArgument(i2.Quote.X, sC.GetElement(2)),
+                NormalisedBlack.AtInflectionArgument(i3.Quote.X, sC.GetElement(3))));
+            var bC = NormalisedBlack.AtInflectionFinishLanes(x, sC, bMax, erfcx);
+            var vC = Vector256.ConditionalSelect(
+                Vector256.Equals(x, Vector256<double>.Zero), Vector256.Create(NormalisedBlack.InvSqrtTwoPi), Vector256.Create(NormalisedBlack.InvSqrtTwoPi) * bMax);
+            i0.Inflection = (sC.GetElement(0), bC.GetElement(0), vC.GetElement(0));
+            i1.Inflection = (sC.GetElement(1), bC.GetElement(1), vC.GetElement(1));
+            i2.Inflection = (sC.GetElement(2), bC.GetElement(2), vC.GetElement(2));
+            i3.Inflection = (sC.GetElement(3), bC.GetElement(3), vC.GetElement(3));
         }
 
         for (; k < chunk.Length; k++)
@@ -187,34 +269,175 @@ public static partial class ImpliedVolatility
         }
     }
 
-    /// <summary>Completes the staged evaluations of b at the items' nodes (b and vega into BNode, VNode), e^x and erfcx four lanes at a time.</summary>
-    private static void FinishStaged(Span<PendingSolve> chunk, ReadOnlySpan<int> staged)
+    /// <summary>The middle-branch guesses of the listed items (their <see cref="PendingSolve.Interval"/> set), four lanes at a time.</summary>
+    /// <remarks>The same operations as the middle branch of <see cref="InitialGuessAt"/>, mirrored lane-wise.</remarks>
+    private static void MiddleGuesses(Span<PendingSolve> chunk, ReadOnlySpan<int> items)
     {
         var j = 0;
-        for (; j + 4 <= staged.Length; j += 4)
+        for (; j + 4 <= items.Length; j += 4)
         {
-            ref var i0 = ref chunk[staged[j]];
-            ref var i1 = ref chunk[staged[j + 1]];
-            ref var i2 = ref chunk[staged[j + 2]];
-            ref var i3 = ref chunk[staged[j + 3]];
-            var exponentials = DMath.Exp(Vector256.Create(
-                i0.Staged.ExponentArgument, i1.Staged.ExponentArgument, i2.Staged.ExponentArgument, i3.Staged.ExponentArgument));
-            var first = ErrorFunction.Erfcx(Vector256.Create(
-                i0.Staged.FirstArgument, i1.Staged.FirstArgument, i2.Staged.FirstArgument, i3.Staged.FirstArgument));
-            var second = ErrorFunction.Erfcx(Vector256.Create(
-                i0.Staged.SecondArgument, i1.Staged.SecondArgument, i2.Staged.SecondArgument, i3.Staged.SecondArgument));
-            i0.BNode = NormalisedBlack.Finish(i0.Staged, exponentials.GetElement(0), first.GetElement(0), second.GetElement(0), out i0.VNode);
-            i1.BNode = NormalisedBlack.Finish(i1.Staged, exponentials.GetElement(1), first.GetElement(1), second.GetElement(1), out i1.VNode);
-            i2.BNode = NormalisedBlack.Finish(i2.Staged, exponentials.GetElement(2), first.GetElement(2), second.GetElement(2), out i2.VNode);
-            i3.BNode = NormalisedBlack.Finish(i3.Staged, exponentials.GetElement(3), first.GetElement(3), second.GetElement(3), out i3.VNode);
+            ref var i0 = ref chunk[items[j]];
+            ref var i1 = ref chunk[items[j + 1]];
+            ref var i2 = ref chunk[items[j + 2]];
+            ref var i3 = ref chunk[items[j + 3]];
+            ref readonly var m0 = ref i0.Interval;
+            ref readonly var m1 = ref i1.Interval;
+            ref readonly var m2 = ref i2.Interval;
+            ref readonly var m3 = ref i3.Interval;
+            var one = Vector256<double>.One;
+            var guess = RationalCubic.InterpolateLanes(
+                Vector256.Create(i0.Quote.Beta, i1.Quote.Beta, i2.Quote.Beta, i3.Quote.Beta),
+                Vector256.Create(m0.BLeft, m1.BLeft, m2.BLeft, m3.BLeft),
+                Vector256.Create(m0.BRight, m1.BRight, m2.BRight, m3.BRight),
+                Vector256.Create(m0.SLeft, m1.SLeft, m2.SLeft, m3.SLeft),
+                Vector256.Create(m0.SRight, m1.SRight, m2.SRight, m3.SRight),
+                one / Vector256.Create(m0.VLeft, m1.VLeft, m2.VLeft, m3.VLeft),
+                one / Vector256.Create(m0.VRight, m1.VRight, m2.VRight, m3.VRight),
+                Vector256<double>.Zero,
+                Vector256.Create(m0.ControlAtRight, m1.ControlAtRight, m2.ControlAtRight, m3.ControlAtRight).AsDouble());
+            SetMiddleGuess(ref i0, guess.GetElement(0));
+            SetMiddleGuess(ref i1, guess.GetElement(1));
+            SetMiddleGuess(ref i2, guess.GetElement(2));
+            SetMiddleGuess(ref i3, guess.GetElement(3));
         }
 
-        for (; j < staged.Length; j++)
+        for (; j < items.Length; j++)
         {
-            ref var item = ref chunk[staged[j]];
-            ref readonly var v = ref item.Staged;
-            var second = v.SmallT ? 0.0 : ErrorFunction.Erfcx(v.SecondArgument);
-            item.BNode = NormalisedBlack.Finish(v, DMath.Exp(v.ExponentArgument), ErrorFunction.Erfcx(v.FirstArgument), second, out item.VNode);
+            ref var item = ref chunk[items[j]];
+            ref readonly var q = ref item.Quote;
+            item.S = InitialGuessAt(
+                q.Beta, q.X, q.BMax, q.BetaComplement, item.Inflection, item.Node, item.BNode, item.VNode, out item.Branch, out item.SLeft, out item.SRight);
+        }
+    }
+
+    /// <summary>The lower- and upper-branch guesses of the listed items, four lanes at a time (the same operations as <see cref="InitialGuessAt"/>).</summary>
+    private static void OuterGuesses(Span<PendingSolve> chunk, ReadOnlySpan<int> lower, ReadOnlySpan<int> upper)
+    {
+        var j = 0;
+        for (; j + 4 <= lower.Length; j += 4)
+        {
+            ref var i0 = ref chunk[lower[j]];
+            ref var i1 = ref chunk[lower[j + 1]];
+            ref var i2 = ref chunk[lower[j + 2]];
+            ref var i3 = ref chunk[lower[j + 3]];
+            var guess = LowerBranchGuessLanes(
+                Vector256.Create(i0.Quote.Beta, i1.Quote.Beta, i2.Quote.Beta, i3.Quote.Beta),
+                Vector256.Create(i0.Quote.X, i1.Quote.X, i2.Quote.X, i3.Quote.X),
+                Vector256.Create(i0.Interval.SLeft, i1.Interval.SLeft, i2.Interval.SLeft, i3.Interval.SLeft),
+                Vector256.Create(i0.Interval.BLeft, i1.Interval.BLeft, i2.Interval.BLeft, i3.Interval.BLeft),
+                Vector256.Create(i0.Interval.VLeft, i1.Interval.VLeft, i2.Interval.VLeft, i3.Interval.VLeft));
+            SetGuess(ref i0, guess.GetElement(0), 0.0, i0.Interval.SLeft);
+            SetGuess(ref i1, guess.GetElement(1), 0.0, i1.Interval.SLeft);
+            SetGuess(ref i2, guess.GetElement(2), 0.0, i2.Interval.SLeft);
+            SetGuess(ref i3, guess.GetElement(3), 0.0, i3.Interval.SLeft);
+        }
+
+        for (; j < lower.Length; j++)
+        {
+            GuessScalar(ref chunk[lower[j]]);
+        }
+
+        j = 0;
+        for (; j + 4 <= upper.Length; j += 4)
+        {
+            ref var i0 = ref chunk[upper[j]];
+            ref var i1 = ref chunk[upper[j + 1]];
+            ref var i2 = ref chunk[upper[j + 2]];
+            ref var i3 = ref chunk[upper[j + 3]];
+            var guess = UpperBranchGuessLanes(
+                Vector256.Create(i0.Quote.Beta, i1.Quote.Beta, i2.Quote.Beta, i3.Quote.Beta),
+                Vector256.Create(i0.Quote.X, i1.Quote.X, i2.Quote.X, i3.Quote.X),
+                Vector256.Create(i0.Quote.BetaComplement, i1.Quote.BetaComplement, i2.Quote.BetaComplement, i3.Quote.BetaComplement),
+                Vector256.Create(i0.Quote.BMax, i1.Quote.BMax, i2.Quote.BMax, i3.Quote.BMax),
+                Vector256.Create(i0.Interval.SRight, i1.Interval.SRight, i2.Interval.SRight, i3.Interval.SRight),
+                Vector256.Create(i0.Interval.BRight, i1.Interval.BRight, i2.Interval.BRight, i3.Interval.BRight),
+                Vector256.Create(i0.Interval.VRight, i1.Interval.VRight, i2.Interval.VRight, i3.Interval.VRight));
+            SetGuess(ref i0, guess.GetElement(0), i0.Interval.SRight, double.PositiveInfinity);
+            SetGuess(ref i1, guess.GetElement(1), i1.Interval.SRight, double.PositiveInfinity);
+            SetGuess(ref i2, guess.GetElement(2), i2.Interval.SRight, double.PositiveInfinity);
+            SetGuess(ref i3, guess.GetElement(3), i3.Interval.SRight, double.PositiveInfinity);
+        }
+
+        for (; j < upper.Length; j++)
+        {
+            GuessScalar(ref chunk[upper[j]]);
+        }
+    }
+
+    private static void GuessScalar(ref PendingSolve item)
+    {
+        ref readonly var q = ref item.Quote;
+        item.S = InitialGuessAt(
+            q.Beta, q.X, q.BMax, q.BetaComplement, item.Inflection, item.Node, item.BNode, item.VNode, out item.Branch, out item.SLeft, out item.SRight);
+    }
+
+    private static void SetGuess(ref PendingSolve item, double guess, double sLeft, double sRight)
+    {
+        item.SLeft = sLeft;
+        item.SRight = sRight;
+        item.S = KeepInside(guess, sLeft, sRight);
+    }
+
+    private static void SetMiddleGuess(ref PendingSolve item, double guess)
+    {
+        item.Branch = Branch.Middle;
+        item.SLeft = item.Interval.SLeft;
+        item.SRight = item.Interval.SRight;
+        item.S = KeepInside(guess, item.SLeft, item.SRight);
+    }
+
+    /// <summary>b and its vega at the listed items' nodes (into BNode, VNode), four lanes at a time (<see cref="NormalisedBlack.OutOfTheMoneyCallLanes"/>).</summary>
+    /// <remarks>
+    /// The items are grouped by form first (region III, where h + t &gt; 0.85, and the rest) so that a group of four
+    /// lanes rarely needs both sets of kernels; <paramref name="scratch"/> holds the grouping.
+    /// </remarks>
+    private static void EvaluateAtNodes(Span<PendingSolve> chunk, ReadOnlySpan<int> items, Span<int> scratch)
+    {
+        var front = 0;
+        var back = items.Length;
+        foreach (var k in items)
+        {
+            ref readonly var item = ref chunk[k];
+            var t = 0.5 * item.Node;
+            if ((item.Quote.X / item.Node) + t > 0.85 && t >= 0.2)
+            {
+                scratch[front++] = k;
+            }
+            else
+            {
+                scratch[--back] = k;
+            }
+        }
+
+        EvaluateGroups(chunk, scratch[..front]);
+        EvaluateGroups(chunk, scratch[front..items.Length]);
+    }
+
+    private static void EvaluateGroups(Span<PendingSolve> chunk, ReadOnlySpan<int> items)
+    {
+        var j = 0;
+        for (; j + 4 <= items.Length; j += 4)
+        {
+            ref var i0 = ref chunk[items[j]];
+            ref var i1 = ref chunk[items[j + 1]];
+            ref var i2 = ref chunk[items[j + 2]];
+            ref var i3 = ref chunk[items[j + 3]];
+            var value = NormalisedBlack.OutOfTheMoneyCallLanes(
+                Vector256.Create(i0.Quote.X, i1.Quote.X, i2.Quote.X, i3.Quote.X), Vector256.Create(i0.Node, i1.Node, i2.Node, i3.Node), out var vega);
+            i0.BNode = value.GetElement(0);
+            i1.BNode = value.GetElement(1);
+            i2.BNode = value.GetElement(2);
+            i3.BNode = value.GetElement(3);
+            i0.VNode = vega.GetElement(0);
+            i1.VNode = vega.GetElement(1);
+            i2.VNode = vega.GetElement(2);
+            i3.VNode = vega.GetElement(3);
+        }
+
+        for (; j < items.Length; j++)
+        {
+            ref var item = ref chunk[items[j]];
+            item.BNode = NormalisedBlack.OutOfTheMoneyCall(item.Quote.X, item.Node, out item.VNode);
         }
     }
 
@@ -231,10 +454,13 @@ public static partial class ImpliedVolatility
         public double Node;
         public double BNode;
         public double VNode;
-        public NormalisedBlack.StagedValue Staged;
         public double S;
         public double SLeft;
         public double SRight;
         public Branch Branch;
+        public ClosingGiven Closing;
+        public double ClosingNext;
+        public int Iterations;
+        public GuessInterval Interval;
     }
 }

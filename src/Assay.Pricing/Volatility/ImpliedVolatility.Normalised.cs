@@ -42,6 +42,17 @@ public static partial class ImpliedVolatility
         Upper,
     }
 
+    /// <summary>The interval of a guess: β and s at both ends, the vegas there, and which end the curvature is fitted at (all ones: right).</summary>
+    private readonly record struct GuessInterval(double BLeft, double BRight, double SLeft, double SRight, double VLeft, double VRight, long ControlAtRight);
+
+    /// <summary>Whether the first step's <see cref="ClosingStep"/> outcome was computed by the caller, and which.</summary>
+    private enum ClosingGiven
+    {
+        None,
+        Rejected,
+        Accepted,
+    }
+
     /// <summary>Solves b(x, s, +1) = β for s, with x ≤ 0 and 0 &lt; β &lt; e^(x/2).</summary>
     /// <param name="beta">Normalised out-of-the-money call value.</param>
     /// <param name="x">Log-moneyness, ≤ 0.</param>
@@ -177,41 +188,103 @@ public static partial class ImpliedVolatility
         return KeepInside(s, sLeft, sRight);
     }
 
+    /// <summary>The branch <see cref="InitialGuessAt"/> takes, with the interval data it uses there.</summary>
+    /// <remarks>
+    /// The branch choice of <see cref="InitialGuessAt"/>, repeated so that a batch can make the guesses lane-wise.
+    /// Middle: both ends; lower: s_l, b_l, v_l at the left end; upper: s_u, b_u, v_u at the right end.
+    /// </remarks>
+    private static Branch GuessBranch(double beta, (double S, double B, double V) inflection, double node, double bNode, double vNode, out GuessInterval interval)
+    {
+        var (sC, bC, vC) = inflection;
+        if (beta < bC)
+        {
+            var sL = node;
+            var bL = bNode;
+            var vL = vNode;
+            if (!(sL > 0 && bL > 0))
+            {
+                sL = sC;
+                bL = bC;
+                vL = vC;
+            }
+
+            interval = new GuessInterval(bL, bC, sL, sC, vL, vC, -1L);
+            return beta < bL ? Branch.Lower : Branch.Middle;
+        }
+
+        interval = new GuessInterval(bC, bNode, sC, node, vC, vNode, 0L);
+        return beta <= bNode && vNode > 0 ? Branch.Middle : Branch.Upper;
+    }
+
     /// <summary>Householder(3) steps and the closing step from the guess <paramref name="s"/> until s is exact to rounding.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Refine(Branch branch, double beta, double x, double betaComplement, double s, double sLeft, double sRight, out int iterations)
     {
         var b = NormalisedBlack.OutOfTheMoneyCall(x, s, out var vega);
-        return RefineFrom(branch, beta, x, betaComplement, s, sLeft, sRight, b, vega, out iterations);
+        return RefineFrom(branch, beta, x, betaComplement, s, sLeft, sRight, b, vega, ClosingGiven.None, s, out iterations);
     }
 
     /// <summary><see cref="Refine"/> given b and its vega at the guess <paramref name="s"/>.</summary>
+    /// <remarks>
+    /// <paramref name="closing"/> and <paramref name="closingNext"/> may carry the first step's <see cref="ClosingStep"/>
+    /// outcome, computed by the caller (lane-wise) from the same inputs.
+    /// </remarks>
     private static double RefineFrom(
-        Branch branch, double beta, double x, double betaComplement, double s, double sLeft, double sRight, double b, double vega, out int iterations)
+        Branch branch,
+        double beta,
+        double x,
+        double betaComplement,
+        double s,
+        double sLeft,
+        double sRight,
+        double b,
+        double vega,
+        ClosingGiven closing,
+        double closingNext,
+        out int iterations)
     {
         iterations = 0;
-        while (iterations < HouseholderStepsMax)
+        while (true)
         {
             if (iterations > 0)
             {
                 b = NormalisedBlack.OutOfTheMoneyCall(x, s, out vega);
             }
 
-            var previous = s;
-            s = HouseholderStep(branch, beta, betaComplement, x, s, b, vega, ref sLeft, ref sRight, out var householder, out var finished);
-            iterations++;
-
-            // The step is final when it was the closing series step (the residual was small enough for it to reach
-            // machine precision). Otherwise a fourth-order step of relative size Δ leaves an error ~Δ⁴: once a genuine
-            // Householder step is below FinalStep the next would not change s. A bisection or a clamped step never
-            // ends the iteration.
-            if (finished || (householder && !(Math.Abs(s - previous) > FinalStep * s)))
+            if (RefineStep(branch, beta, x, betaComplement, ref s, ref sLeft, ref sRight, b, vega, closing, closingNext, ref iterations))
             {
-                break;
+                return s;
             }
-        }
 
-        return s;
+            closing = ClosingGiven.None;
+        }
+    }
+
+    /// <summary>One step of <see cref="RefineFrom"/> from b and its vega at s; true when s is final.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool RefineStep(
+        Branch branch,
+        double beta,
+        double x,
+        double betaComplement,
+        ref double s,
+        ref double sLeft,
+        ref double sRight,
+        double b,
+        double vega,
+        ClosingGiven closing,
+        double closingNext,
+        ref int iterations)
+    {
+        var previous = s;
+        s = HouseholderStep(branch, beta, betaComplement, x, s, b, vega, closing, closingNext, ref sLeft, ref sRight, out var householder, out var finished);
+        iterations++;
+
+        // The step is final when it was the closing series step (the residual was small enough for it to reach
+        // machine precision). Otherwise a fourth-order step of relative size Δ leaves an error ~Δ⁴: once a genuine
+        // Householder step is below FinalStep the next would not change s. A bisection or a clamped step never
+        // ends the iteration.
+        return finished || (householder && !(Math.Abs(s - previous) > FinalStep * s)) || iterations >= HouseholderStepsMax;
     }
 
     /// <summary>One Householder step of order 4 on the branch's objective from b = b(x, s) and its vega, kept inside the bracket [sLeft, sRight].</summary>
@@ -229,6 +302,8 @@ public static partial class ImpliedVolatility
         double s,
         double b,
         double vega,
+        ClosingGiven closingGiven,
+        double closingNext,
         ref double sLeft,
         ref double sRight,
         out bool householder,
@@ -268,7 +343,8 @@ public static partial class ImpliedVolatility
         }
 
         var newton = (branch == Branch.Upper ? complement - betaComplement : beta - b) / vega;
-        if (ClosingStep(x / s, s, newton, out var closing))
+        var closing = closingNext;
+        if (closingGiven == ClosingGiven.None ? ClosingStep(x / s, s, newton, out closing) : closingGiven == ClosingGiven.Accepted)
         {
             finished = true;
             return closing >= sLeft && closing <= sRight ? closing : s;

@@ -187,15 +187,20 @@ public static partial class ImpliedVolatility
     private static ImpliedVolatilityResult Unsolved(ImpliedVolatilityStatus status, double intrinsic, double upper) =>
         new(status == ImpliedVolatilityStatus.AtIntrinsic ? 0.0 : double.NaN, status, intrinsic, upper, 0);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void RequireUsable(double discounted, string field)
     {
-        if (!(discounted > 0) || double.IsPositiveInfinity(discounted))
+        if (!(discounted > 0 && discounted <= double.MaxValue))
         {
-            InputGuard.Fail(field, string.Create(
-                CultureInfo.InvariantCulture,
-                $"{field} makes the discounted forward or strike leave the double range (got {discounted:R}); reduce |{field}|·T"));
+            FailUnusable(discounted, field);
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void FailUnusable(double discounted, string field) =>
+        InputGuard.Fail(field, string.Create(
+            CultureInfo.InvariantCulture,
+            $"{field} makes the discounted forward or strike leave the double range (got {discounted:R}); reduce |{field}|·T"));
 
     private static double Unwrap(in ImpliedVolatilityResult result, double price)
     {

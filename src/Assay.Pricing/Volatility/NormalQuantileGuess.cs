@@ -10,7 +10,7 @@ namespace Assay.Pricing.Volatility;
 /// (lower branch), whose logarithm is one third of a logarithm already at hand. A guess that is 1e−7 off costs
 /// nothing: the Householder refinement converges from errors of a few percent.
 /// </remarks>
-internal static class NormalQuantileGuess
+internal static partial class NormalQuantileGuess
 {
     /// <summary>ln 0.075: below it (p &lt; 1/2 − 0.425) the tail approximations apply.</summary>
     private const double LogCentralLimit = -2.5902671654458267;

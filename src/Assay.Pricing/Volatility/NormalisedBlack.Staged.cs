@@ -3,36 +3,9 @@ using System.Runtime.InteropServices;
 
 namespace Assay.Pricing.Volatility;
 
-/// <content>Regions II and IV split around their kernel calls, so that a batch can make those calls four lanes at a time.</content>
+/// <content>Regions II and IV split around their kernel calls (mirrored lane-wise in <c>NormalisedBlack.Lanes.cs</c>).</content>
 public static partial class NormalisedBlack
 {
-    /// <summary>Stages b(x, s, +1) for x ≤ 0 when it falls in region II or IV; false otherwise (use <see cref="OutOfTheMoneyCall(double, double, out double)"/>).</summary>
-    /// <remarks>
-    /// The value is then <see cref="Finish"/>(staged, e^ExponentArgument, erfcx(FirstArgument), erfcx(SecondArgument))
-    /// (the second only outside region II), the same operations as the scalar evaluation, so any bit-identical
-    /// e^x and erfcx give the same bits.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool TryStage(double x, double s, out StagedValue staged)
-    {
-        if (!(s > 0) || double.IsPositiveInfinity(s))
-        {
-            staged = default;
-            return false;
-        }
-
-        var h = x / s;
-        var t = 0.5 * s;
-        if (h < UnderflowH || (h + t > CdfThreshold && !(t < SmallTThreshold)) || h + t < AsymptoticThreshold)
-        {
-            staged = default;
-            return false;
-        }
-
-        staged = Stage(x, s, h, t);
-        return true;
-    }
-
     /// <summary>Region II or IV up to its kernel calls (h = x/s, t = s/2, the region already decided).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static StagedValue Stage(double x, double s, double h, double t)
@@ -70,7 +43,7 @@ public static partial class NormalisedBlack
         return 0.5 * gaussian * (erfcxFirst - erfcxSecond);
     }
 
-    /// <summary>A region II or IV evaluation of b up to its kernel calls; see <see cref="TryStage"/>.</summary>
+    /// <summary>A region II or IV evaluation of b up to its kernel calls (e^ExponentArgument, erfcx of the two arguments).</summary>
     [StructLayout(LayoutKind.Auto)]
     internal readonly record struct StagedValue(
         double S, double H, double T, double ExponentArgument, double Correction, bool Corrected, bool SmallT, double FirstArgument, double SecondArgument);

@@ -10,7 +10,7 @@ namespace Assay.Pricing.Volatility;
 /// y''(xᵣ) = (2/Δx)·[r(dᵣ − Δ) − (dᵣ − dₗ)], with Δ the chord slope; solving for r fits a given second
 /// derivative. Convex (or concave) data keep that shape iff r ≥ max((dᵣ − dₗ)/(Δ − dₗ), (dᵣ − dₗ)/(dᵣ − Δ)).
 /// </remarks>
-internal static class RationalCubic
+internal static partial class RationalCubic
 {
     /// <summary>Above this control parameter the interpolant is treated as the chord.</summary>
     private const double ControlMax = 1e30;

@@ -44,6 +44,21 @@ public sealed class ImpliedVolatilityBatchTests
     }
 
     [Fact]
+    public void Batch_result_does_not_depend_on_the_neighbouring_quotes()
+    {
+        // The lane-wise stages group quotes four at a time (and by region); a shuffled grid puts every quote next to
+        // different neighbours, in different lanes and chunk positions, and each result must still be the scalar one.
+        const int Seed = 20261122;
+        var rows = ReferenceCsv.Read("iv_grid.csv");
+        var quotes = rows.Select(ImpliedVolatilityGridTests.Parameters).ToArray();
+        new Random(Seed).Shuffle(quotes);
+        AssertBatchMatchesScalar(quotes, $"iv_grid.csv shuffled with seed {Seed}");
+
+        // Odd lengths leave a scalar tail in every stage.
+        AssertBatchMatchesScalar(quotes[..37], $"iv_grid.csv shuffled with seed {Seed}, first 37");
+    }
+
+    [Fact]
     public void Batch_rejects_a_short_result_span_and_invalid_quotes()
     {
         var quote = new ImpliedVolatilityParameters(OptionType.Call, 100.0, 100.0, 1.0, 0.01, 0.0, 10.0);
