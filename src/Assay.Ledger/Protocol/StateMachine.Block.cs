@@ -65,9 +65,14 @@ internal sealed partial class StateMachine
         var spec = _state.GetSpec(task.TaskId)!;
         if (task.Phase == TaskPhase.Agreed)
         {
+            task = FaultMissedReveals(task);
             if (Height >= task.FinalityHeight)
             {
                 Finalize(task, spec);
+            }
+            else
+            {
+                _state.SetTask(task);
             }
 
             return;
@@ -137,6 +142,22 @@ internal sealed partial class StateMachine
         _state.SetTask(task with { Phase = phase, Replacements = replacements, Assignments = assignments.ToImmutable() });
     }
 
+    private TaskRecord FaultMissedReveals(TaskRecord task)
+    {
+        var assignments = task.Assignments.ToBuilder();
+        for (var i = 0; i < assignments.Count; i++)
+        {
+            var a = assignments[i];
+            if (a.Status == AssignmentStatus.Committed && a.ChallengeSeed != Seedless && Height > a.RevealDeadlineHeight)
+            {
+                assignments[i] = a with { Status = AssignmentStatus.MissedReveal };
+                Fault(a.Node, Parameters.SlashMissedRevealBps);
+            }
+        }
+
+        return task with { Assignments = assignments.ToImmutable() };
+    }
+
     private List<Address> Allocate(Hash256 taskId, TaskSpec spec, IReadOnlyList<Assignment> existing, int count, Hash256 beacon)
     {
         var capability = TaskRules.RequiredCapability(spec.Kind);
@@ -182,7 +203,10 @@ internal sealed partial class StateMachine
 
     private void Finalize(TaskRecord task, TaskSpec spec)
     {
-        var agreeing = Agreeing(task, spec) ?? throw new InvalidOperationException($"Invariant broken: agreed task {task.TaskId} has no quorum.");
+        var agreeing = TaskRules.IsToleranceTask(spec)
+            ? Agreeing(task, spec) ?? throw new InvalidOperationException($"Invariant broken: agreed task {task.TaskId} has no quorum.")
+            : Enumerable.Range(0, task.Assignments.Length)
+                .Where(i => task.Assignments[i].Status == AssignmentStatus.Revealed && task.Assignments[i].RevealedRoot == task.AgreedRoot).ToList();
         var pool = (ulong)((UInt128)task.EscrowMinorUnits * Parameters.RewardNodeShareBps / ProtocolParameters.BasisPoints);
         var share = pool / (ulong)agreeing.Count;
         var assignments = task.Assignments.ToBuilder();
@@ -197,6 +221,7 @@ internal sealed partial class StateMachine
             }
             else if (a.Status == AssignmentStatus.Revealed)
             {
+                // Verified against its own tree, but a different root (or outside the tolerance band) from the quorum.
                 assignments[i] = a with { Status = AssignmentStatus.SlashedWrong };
                 Fault(a.Node, Parameters.SlashWrongRevealBps);
             }

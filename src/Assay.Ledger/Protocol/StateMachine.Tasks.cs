@@ -124,7 +124,7 @@ internal sealed partial class StateMachine
             return Reject(RejectionReason.PastDeadline, "result", $"result: the reveal deadline was block {assignment.RevealDeadlineHeight}; this is block {Height}.");
         }
 
-        if (task.Phase is not (TaskPhase.Committing or TaskPhase.Revealing) || assignment.Status != AssignmentStatus.Committed || assignment.ChallengeSeed == Seedless)
+        if (task.Phase is not (TaskPhase.Committing or TaskPhase.Revealing or TaskPhase.Agreed) || assignment.Status != AssignmentStatus.Committed || assignment.ChallengeSeed == Seedless)
         {
             return Reject(RejectionReason.WrongPhase, "result", $"result: the task is {task.Phase} and the assignment {assignment.Status}; a reveal needs a committed assignment whose reveal window is open.");
         }
@@ -244,23 +244,37 @@ internal sealed partial class StateMachine
 
     private TaskRecord TryAgree(TaskRecord task, TaskSpec spec)
     {
+        if (task.Phase == TaskPhase.Agreed)
+        {
+            return task;
+        }
+
         var agreeing = Agreeing(task, spec);
         if (agreeing is null)
         {
             return task;
         }
 
-        var window = Math.Max(spec.Policy.ChallengeWindowBlocks, Parameters.MinChallengeWindowBlocks);
+        // Tolerance tasks freeze the revealed set (a late estimate would move the pooled value); bit-exact tasks let
+        // nodes whose reveal window is open still reveal, and finality waits for their deadlines.
+        var tolerance = TaskRules.IsToleranceTask(spec);
+        var finality = Height + Math.Max(spec.Policy.ChallengeWindowBlocks, Parameters.MinChallengeWindowBlocks);
         var assignments = task.Assignments.ToBuilder();
         for (var i = 0; i < assignments.Count; i++)
         {
-            if (assignments[i].Status is AssignmentStatus.Assigned or AssignmentStatus.Committed)
+            var a = assignments[i];
+            var revealOpen = a.Status == AssignmentStatus.Committed && a.ChallengeSeed != Seedless;
+            if (revealOpen && !tolerance)
             {
-                assignments[i] = assignments[i] with { Status = AssignmentStatus.Released };
+                finality = Math.Max(finality, a.RevealDeadlineHeight + 1);
+            }
+            else if (a.Status is AssignmentStatus.Assigned or AssignmentStatus.Committed)
+            {
+                assignments[i] = a with { Status = AssignmentStatus.Released };
             }
         }
 
-        var agreedRoot = TaskRules.IsToleranceTask(spec) ? Hash256.Zero : task.Assignments[agreeing[0]].RevealedRoot;
-        return task with { Phase = TaskPhase.Agreed, AgreedRoot = agreedRoot, FinalityHeight = Height + window, Assignments = assignments.ToImmutable() };
+        var agreedRoot = tolerance ? Hash256.Zero : task.Assignments[agreeing[0]].RevealedRoot;
+        return task with { Phase = TaskPhase.Agreed, AgreedRoot = agreedRoot, FinalityHeight = finality, Assignments = assignments.ToImmutable() };
     }
 }

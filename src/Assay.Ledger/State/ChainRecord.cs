@@ -7,7 +7,7 @@ namespace Assay.Ledger.State;
 /// <summary>Chain-wide state: the last block's height, time, hash and beacon, the insurance fund, burns and the genesis supply.</summary>
 /// <remarks>
 /// Canonical body (format 1, tag <see cref="LedgerTypeTags.ChainRecord"/>): u64 height ‖ i64 timestamp (Unix ms) ‖
-/// last block hash ‖ last beacon ‖ u64 insurance ‖ u64 burned ‖ u64 minted ‖ u32 n ‖ n × (asset ‖ u64 genesis supply),
+/// last block hash ‖ last beacon ‖ u64 insurance ‖ u64 burned ‖ u64 minted ‖ u32 n ‖ n × (asset ‖ i128 genesis supply, 0 … 2^127 − 1),
 /// assets ascending ordinal. Height and time are the block being (or last) applied; hash and beacon are its parent's,
 /// because a block's own hash and beacon are derived from its state root.
 /// </remarks>
@@ -44,7 +44,7 @@ public sealed record ChainRecord : ICanonicalEncodable<ChainRecord>
     public ulong MintedMinorUnits { get; init; }
 
     /// <summary>Total supply per asset at genesis.</summary>
-    public ImmutableSortedDictionary<string, ulong> GenesisSupply { get; init; } = ImmutableSortedDictionary.Create<string, ulong>(StringComparer.Ordinal);
+    public ImmutableSortedDictionary<string, UInt128> GenesisSupply { get; init; } = ImmutableSortedDictionary.Create<string, UInt128>(StringComparer.Ordinal);
 
     /// <summary>Reads and validates a body.</summary>
     public static ChainRecord ReadBody(ref CanonicalReader reader)
@@ -57,7 +57,7 @@ public sealed record ChainRecord : ICanonicalEncodable<ChainRecord>
         var burned = reader.ReadUInt64();
         var minted = reader.ReadUInt64();
         var count = reader.ReadCount(Account.MaxAssets, 13);
-        var supply = ImmutableSortedDictionary.CreateBuilder<string, ulong>(StringComparer.Ordinal);
+        var supply = ImmutableSortedDictionary.CreateBuilder<string, UInt128>(StringComparer.Ordinal);
         string? previous = null;
         for (var i = 0; i < count; i++)
         {
@@ -68,7 +68,14 @@ public sealed record ChainRecord : ICanonicalEncodable<ChainRecord>
                 CanonicalReader.Fail(start, "assets in strictly ascending order");
             }
 
-            supply.Add(asset, reader.ReadUInt64());
+            var amountAt = reader.Position;
+            var amount = reader.ReadInt128();
+            if (amount < 0)
+            {
+                CanonicalReader.Fail(amountAt, "a non-negative supply");
+            }
+
+            supply.Add(asset, (UInt128)amount);
             previous = asset;
         }
 
@@ -94,7 +101,7 @@ public sealed record ChainRecord : ICanonicalEncodable<ChainRecord>
         foreach (var (asset, amount) in GenesisSupply)
         {
             writer.WriteString(asset, CanonicalFields.MaxAssetLength);
-            writer.WriteUInt64(amount);
+            writer.WriteInt128((Int128)amount);
         }
     }
 

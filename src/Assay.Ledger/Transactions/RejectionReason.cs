@@ -63,9 +63,6 @@ public enum RejectionReason : byte
     /// <summary>The transaction kind is reserved but not yet supported (challenge, bisection, governance).</summary>
     UnsupportedKind = 19,
 
-    /// <summary>The node is jailed.</summary>
-    NodeJailed = 20,
-
     /// <summary>The node already has the most unbonding entries allowed.</summary>
-    TooManyUnbondingEntries = 21,
+    TooManyUnbondingEntries = 20,
 }

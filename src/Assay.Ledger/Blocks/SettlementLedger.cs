@@ -19,7 +19,7 @@ namespace Assay.Ledger.Blocks;
 /// beacon from the pre-hash, then the block hash.</para>
 /// <para>No I/O, no clock, no ambient randomness: the timestamp and the transactions are the only inputs.</para>
 /// </remarks>
-public sealed class Ledger
+public sealed class SettlementLedger
 {
     /// <summary>Most transactions in one block.</summary>
     public const int MaxTransactionsPerBlock = 1 << 16;
@@ -27,7 +27,7 @@ public sealed class Ledger
     private readonly StateMachine _machine;
     private readonly IBeaconSource _beacon;
 
-    private Ledger(LedgerState state, StateMachine machine, IBeaconSource beacon, BlockHeader genesisHeader)
+    private SettlementLedger(LedgerState state, StateMachine machine, IBeaconSource beacon, BlockHeader genesisHeader)
     {
         State = state;
         _machine = machine;
@@ -46,8 +46,8 @@ public sealed class Ledger
     public BlockHeader GenesisHeader { get; }
 
     /// <summary>Builds the genesis state and header.</summary>
-    /// <exception cref="GenesisException">The parameters, balances or nodes are invalid (duplicate address, stake below minimum, supply above 2^64 − 1 per asset).</exception>
-    public static Ledger Create(GenesisConfig genesis, IBeaconSource? beacon = null, TaskKindRegistry? registry = null)
+    /// <exception cref="GenesisException">The parameters, balances or nodes are invalid (duplicate address, stake below minimum, supply above 2^64 − 1 for the native asset or 2^127 − 1 for another).</exception>
+    public static SettlementLedger Create(GenesisConfig genesis, IBeaconSource? beacon = null, TaskKindRegistry? registry = null)
     {
         ArgumentNullException.ThrowIfNull(genesis);
         if (genesis.Parameters.Validate() is { } error)
@@ -109,19 +109,20 @@ public sealed class Ledger
 
         foreach (var (asset, total) in supply)
         {
-            if (total > ulong.MaxValue)
+            if (total > (UInt128)Int128.MaxValue || (asset == genesis.Parameters.NativeAsset && total > ulong.MaxValue))
             {
+                // Native-asset amounts (insurance, burns, escrow sums) are 64-bit, so its supply must fit in 64 bits.
                 state.Rollback();
-                throw new GenesisException("accounts", $"the total supply of {asset} ({total}) exceeds 2^64 − 1.");
+                throw new GenesisException("accounts", $"the total supply of {asset} ({total}) exceeds {(asset == genesis.Parameters.NativeAsset ? "2^64 − 1 for the native asset" : "2^127 − 1")}.");
             }
         }
 
-        state.SetChain(state.Chain with { GenesisSupply = supply.ToImmutableSortedDictionary(kv => kv.Key, kv => (ulong)kv.Value, StringComparer.Ordinal) });
+        state.SetChain(state.Chain with { GenesisSupply = supply.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal) });
         state.Commit();
         var source = beacon ?? HashChainBeacon.Instance;
         var header = new BlockHeader(0, Hash256.Zero, genesis.TimestampUnixMs, MerkleTree.EmptyRoot, MerkleTree.EmptyRoot, state.ComputeRoot(), Hash256.Zero, 0);
         header = header with { Beacon = source.Next(Hash256.Zero, header.PreHash) };
-        return new Ledger(state, new StateMachine(state, registry ?? TaskKindRegistry.Default), source, header);
+        return new SettlementLedger(state, new StateMachine(state, registry ?? TaskKindRegistry.Default), source, header);
     }
 
     /// <summary>Applies a block of transactions at <paramref name="timestampUnixMs"/> and returns it with its header and outcomes.</summary>
