@@ -34,6 +34,9 @@ internal sealed class TestNet
 
     public GenesisConfig Genesis { get; }
 
+    /// <summary>Printed in every conservation failure (randomized tests put their seed here).</summary>
+    public string Label { get; set; } = string.Empty;
+
     public IBeaconSource? Beacon { get; }
 
     public SettlementLedger Ledger { get; }
@@ -116,7 +119,7 @@ internal sealed class TestNet
     public void CheckConservation(string context = "")
     {
         var violations = ValueConservation.Violations(State);
-        Assert.True(violations.Count == 0, $"{context} height {Ledger.Head.Height}: {string.Join("; ", violations)}");
+        Assert.True(violations.Count == 0, $"{Label} {context} height {Ledger.Head.Height}: {string.Join("; ", violations)}");
     }
 
     public static PriceBookInputs Book(int positions)
