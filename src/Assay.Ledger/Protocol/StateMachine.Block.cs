@@ -65,14 +65,14 @@ internal sealed partial class StateMachine
         var spec = _state.GetSpec(task.TaskId)!;
         if (task.Phase == TaskPhase.Agreed)
         {
-            task = FaultMissedReveals(task);
-            if (Height >= task.FinalityHeight)
+            var checkedTask = FaultMissedReveals(task);
+            if (Height >= checkedTask.FinalityHeight)
             {
-                Finalize(task, spec);
+                Finalize(checkedTask, spec);
             }
-            else
+            else if (!checkedTask.Equals(task))
             {
-                _state.SetTask(task);
+                _state.SetTask(checkedTask);
             }
 
             return;
@@ -139,7 +139,12 @@ internal sealed partial class StateMachine
             }
         }
 
-        _state.SetTask(task with { Phase = phase, Replacements = replacements, Assignments = assignments.ToImmutable() });
+        // Write only when something changed, so a block costs in proportion to the tasks that moved.
+        var next = task with { Phase = phase, Replacements = replacements, Assignments = assignments.ToImmutable() };
+        if (!next.Equals(task))
+        {
+            _state.SetTask(next);
+        }
     }
 
     private TaskRecord FaultMissedReveals(TaskRecord task)
