@@ -23,11 +23,55 @@ public sealed class RandomizedLedgerTests(ITestOutputHelper output)
         var net = new TestNet(TestNet.MakeGenesis(6, 4)) { Label = $"seed {seed}" };
         var works = new Dictionary<(Hash256, Address), NodeWork>();
         var caps = NodeCapabilities.TryCreate(["analytic", "montecarlo"], 4, 4096, out _)!;
+        var misbehaved = new HashSet<Address>();
         var accepted = 0;
         var rejected = 0;
-        for (var height = 1; height <= 30; height++)
+        // 30 blocks of random traffic, then up to 40 quiet blocks in which the nodes keep working until every task settles.
+        for (var height = 1; height <= 70 && (height <= 30 || net.State.OpenTaskIds.Count > 0); height++)
         {
-            var count = random.Next(0, 10);
+            // Nodes act first (so their nonces are right): mostly honest, sometimes silent, sometimes lying.
+            foreach (var taskId in net.State.OpenTaskIds)
+            {
+                var task = net.State.GetTask(taskId)!;
+                var spec = net.State.GetSpec(taskId)!;
+                foreach (var a in task.Assignments)
+                {
+                    var roll = random.NextDouble();
+                    var due = a.Status == AssignmentStatus.Assigned || (a.Status == AssignmentStatus.Committed && a.ChallengeSeed != Hash256.Zero);
+                    if (roll < 0.15)
+                    {
+                        if (due)
+                        {
+                            misbehaved.Add(a.Node);
+                        }
+
+                        continue;
+                    }
+
+                    if (!works.TryGetValue((taskId, a.Node), out var work))
+                    {
+                        var lie = roll > 0.9;
+                        if (lie)
+                        {
+                            misbehaved.Add(a.Node);
+                        }
+
+                        work = new NodeWork(spec, keys[a.Node], works.Count, lie ? run => NodeWork.TamperLeaf(spec, run, 0) : null);
+                        works[(taskId, a.Node)] = work;
+                    }
+
+                    if (a.Status == AssignmentStatus.Assigned)
+                    {
+                        net.Tx(work.Key, work.CommitBody);
+                    }
+                    else if (a.Status == AssignmentStatus.Committed && a.ChallengeSeed != Hash256.Zero)
+                    {
+                        net.Tx(work.Key, work.RevealBody(a.ChallengeSeed.ToArray()));
+                    }
+                }
+            }
+
+            var count = height <= 30 ? random.Next(0, 10) : 0;
             for (var i = 0; i < count; i++)
             {
                 var key = accounts[random.Next(accounts.Length)];
@@ -44,46 +88,9 @@ public sealed class RandomizedLedgerTests(ITestOutputHelper output)
                 net.Tx(key, body);
             }
 
-            // Nodes act on their assignments: mostly honest, sometimes silent, sometimes lying.
-            foreach (var taskId in net.State.OpenTaskIds)
-            {
-                var task = net.State.GetTask(taskId)!;
-                var spec = net.State.GetSpec(taskId)!;
-                foreach (var a in task.Assignments)
-                {
-                    var roll = random.NextDouble();
-                    if (roll < 0.15)
-                    {
-                        continue;
-                    }
-
-                    if (!works.TryGetValue((taskId, a.Node), out var work))
-                    {
-                        var lie = roll > 0.9;
-                        work = new NodeWork(spec, keys[a.Node], works.Count, lie ? run => NodeWork.TamperLeaf(spec, run, 0) : null);
-                        works[(taskId, a.Node)] = work;
-                    }
-
-                    if (a.Status == AssignmentStatus.Assigned)
-                    {
-                        net.Tx(work.Key, work.CommitBody);
-                    }
-                    else if (a.Status == AssignmentStatus.Committed && a.ChallengeSeed != Hash256.Zero)
-                    {
-                        net.Tx(work.Key, work.RevealBody(a.ChallengeSeed.ToArray()));
-                    }
-                }
-            }
-
             var block = net.Commit();
             accepted += block.Outcomes.Count(o => o.Result.IsAccepted);
             rejected += block.Outcomes.Count(o => !o.Result.IsAccepted);
-        }
-
-        // Let every task settle or expire.
-        for (var i = 0; i < 40 && net.State.OpenTaskIds.Count > 0; i++)
-        {
-            net.Commit();
         }
 
         output.WriteLine($"accepted {accepted}, rejected {rejected}, tasks {net.State.Tasks.Count()}, " +
@@ -91,6 +98,16 @@ public sealed class RandomizedLedgerTests(ITestOutputHelper output)
             $"insurance {net.State.Chain.InsuranceMinorUnits}, burned {net.State.Chain.BurnedMinorUnits}");
         Assert.True(accepted > 20 && rejected > 0, $"seed {seed}: accepted {accepted}, rejected {rejected}");
         Assert.Empty(net.State.OpenTaskIds);
+
+        // An honest node (never silent when due, never lying) is never faulted.
+        foreach (var (address, node) in net.State.Nodes)
+        {
+            var history = string.Join("; ", net.State.Tasks.SelectMany(t => t.Assignments.Where(x => x.Node == address).Select(x => $"{t.Phase} {x.Status} a{x.AssignedHeight} c{x.CommitDeadlineHeight} r{x.RevealDeadlineHeight}")));
+            var rejections = string.Join("; ", net.Blocks.SelectMany(b => b.Transactions.Zip(b.Outcomes).Where(p => p.First.Sender == address && !p.Second.Result.IsAccepted).Select(p => $"h{b.Header.Height} {p.First.Body.Kind} {p.Second.Result}")));
+            Assert.True(node.TotalFaults == 0 || misbehaved.Contains(address), $"seed {seed}: honest node {address} has {node.TotalFaults} faults: {history} || {rejections}");
+        }
+
+        Assert.Contains(net.State.Nodes, n => n.Value.TotalFaults > 0);
         var replay = SettlementLedger.Replay(net.Genesis, net.Blocks);
         Assert.True(replay.AllMatch, $"seed {seed}: {replay.Detail}");
 
