@@ -17,6 +17,9 @@ public static class LedgerTypeTags
     /// <summary>Tag of <see cref="Transactions.TransactionOutcome"/>.</summary>
     public const ushort TransactionOutcome = 0x0303;
 
+    /// <summary>Tag of <see cref="Blocks.Block"/>.</summary>
+    public const ushort Block = 0x0304;
+
     /// <summary>Tag of <see cref="State.Account"/>.</summary>
     public const ushort Account = 0x0310;
 

@@ -2,6 +2,7 @@ using Assay.Compute.Tasks;
 using Assay.Ledger.Blocks;
 using Assay.Ledger.State;
 using Assay.Ledger.Transactions;
+using Assay.Proofs.Canonical;
 using Assay.Proofs.Signatures;
 
 namespace Assay.Ledger.Tests;
@@ -83,6 +84,12 @@ public sealed class TaskLifecycleTests
         var replay = SettlementLedger.Replay(net.Genesis, net.Blocks);
         Assert.True(replay.AllMatch, replay.Detail);
         Assert.Equal(net.Blocks.Count, replay.BlocksChecked);
+
+        // The stored form: blocks decoded from their canonical bytes replay to the same headers.
+        var decoded = net.Blocks.Select(b => CanonicalEncoding.Decode<Block>(CanonicalEncoding.Encode(b))).ToList();
+        Assert.Equal(net.Blocks.Select(b => b.Header.Hash), decoded.Select(b => b.Header.Hash));
+        Assert.Equal(net.Blocks.SelectMany(b => b.Outcomes.Select(o => (o.Result.Reason, o.Faulted))), decoded.SelectMany(b => b.Outcomes.Select(o => (o.Result.Reason, o.Faulted))));
+        Assert.True(SettlementLedger.Replay(net.Genesis, decoded).AllMatch);
     }
 
     [Fact]
