@@ -1,0 +1,23 @@
+namespace Assay.Ledger.State;
+
+/// <summary>The namespaces of the state tree; a key's position is H(namespace ‖ key), so namespaces never collide.</summary>
+public enum StateNamespace : byte
+{
+    /// <summary>Accounts, keyed by the 20-byte address.</summary>
+    Account = 1,
+
+    /// <summary>Compute nodes, keyed by the operator's 20-byte address.</summary>
+    Node = 2,
+
+    /// <summary>Task lifecycle records, keyed by the 32-byte task id.</summary>
+    Task = 3,
+
+    /// <summary>Task specs (written once), keyed by the 32-byte task id.</summary>
+    TaskSpec = 4,
+
+    /// <summary>The protocol parameters (one record, empty key).</summary>
+    Parameters = 5,
+
+    /// <summary>The chain record: height, beacon, insurance, burns (one record, empty key).</summary>
+    Chain = 6,
+}

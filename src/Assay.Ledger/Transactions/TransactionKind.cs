@@ -1,0 +1,41 @@
+namespace Assay.Ledger.Transactions;
+
+/// <summary>The transaction kinds and their frozen wire codes; 16–31 are reserved for disputes and 32–47 for governance.</summary>
+public enum TransactionKind : byte
+{
+    /// <summary>Move an amount of an asset to another address.</summary>
+    Transfer = 1,
+
+    /// <summary>Register the sender as a compute node with stake and capabilities.</summary>
+    RegisterNode = 2,
+
+    /// <summary>Bond more stake.</summary>
+    AddStake = 3,
+
+    /// <summary>Start unbonding stake (slashable until released).</summary>
+    BeginUnbonding = 4,
+
+    /// <summary>Submit a task and escrow its fee.</summary>
+    SubmitTask = 5,
+
+    /// <summary>Commit to a result.</summary>
+    Commit = 6,
+
+    /// <summary>Reveal a committed result with its spot-check proof.</summary>
+    Reveal = 7,
+
+    /// <summary>Reserved: challenge an agreed result with a bond (next session).</summary>
+    Challenge = 16,
+
+    /// <summary>Reserved: one step of a bisection dispute (next session).</summary>
+    BisectionStep = 17,
+
+    /// <summary>Reserved: propose a parameter change (next session).</summary>
+    GovernancePropose = 32,
+
+    /// <summary>Reserved: approve a proposal (next session).</summary>
+    GovernanceApprove = 33,
+
+    /// <summary>Reserved: execute an approved proposal after its time lock (next session).</summary>
+    GovernanceExecute = 34,
+}
