@@ -229,6 +229,15 @@ public sealed class RejectionTests
     }
 
     [Fact]
+    public void InvalidTaskSpec_inputs_referenced_by_hash()
+    {
+        var net = Net();
+        var good = TestNet.PriceBookSpec();
+        var spec = TaskSpec.Referencing(good.Kind, good.EngineVersion, good.Inputs, "book.bin", good.ItemCount, good.Seed, good.Policy, good.FeeMinorUnits, good.DeadlineUnixMs);
+        AssertRejected(net, net.Sign(Alice, new SubmitTaskBody(spec)), RejectionReason.InvalidTaskSpec, "inputs");
+    }
+
+    [Fact]
     public void InvalidTaskSpec_replication_above_the_maximum()
     {
         var net = Net();

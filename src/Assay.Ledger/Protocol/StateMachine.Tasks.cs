@@ -21,6 +21,13 @@ internal sealed partial class StateMachine
             return Reject(RejectionReason.InvalidTaskSpec, "engine_version", $"engine_version: {spec.EngineVersion}; this ledger verifies version {EngineVersion.Current}.");
         }
 
+        // The ledger recomputes leaves from the spec alone (spot checks, disputes), and a transaction's bytes carry only a
+        // referenced spec's hash: an in-memory copy holding the content would verify where a replay could not.
+        if (!spec.InputsInline)
+        {
+            return Reject(RejectionReason.InvalidTaskSpec, "inputs", "inputs: the ledger takes task specs with inline inputs only; this spec references its inputs by hash.");
+        }
+
         if (!_registry.TryGet(spec.Kind, out var kind))
         {
             return Reject(RejectionReason.InvalidTaskSpec, "kind", $"kind: {spec.Kind} is not a registered task kind.");
