@@ -12,7 +12,7 @@ public sealed class DisputeRandomizedTests
     public void Bisection_always_finds_the_falsified_leaf(int seed)
     {
         var rng = new Random(seed);
-        for (var trial = 0; trial < 4; trial++)
+        for (var trial = 0; trial < 8; trial++)
         {
             var n = rng.Next(2, 40);
             var liars = n >= 3 && rng.Next(2) == 0;
