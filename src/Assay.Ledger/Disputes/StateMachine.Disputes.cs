@@ -230,7 +230,7 @@ internal sealed partial class StateMachine
         _state.SetChain(chain with { InsuranceMinorUnits = chain.InsuranceMinorUnits + insurance, BurnedMinorUnits = chain.BurnedMinorUnits + (bond - insurance) });
     }
 
-    /// <summary>Slashes every node that revealed the agreed root, voids the agreement so the task is re-run, and moots the task's other open disputes (bonds returned).</summary>
+    /// <summary>Slashes every node that revealed the agreed root, voids the agreement (re-agreeing at once if a quorum of other reveals agrees, else re-running the task), and moots the task's other open disputes (bonds returned).</summary>
     /// <returns>The part of the slashes that went to insurance.</returns>
     private ulong VoidAgreedResult(Hash256 taskId)
     {
@@ -248,7 +248,10 @@ internal sealed partial class StateMachine
         }
 
         var slashedToInsurance = _state.Chain.InsuranceMinorUnits - insuranceBefore;
-        _state.SetTask(task with { Phase = TaskPhase.Committing, AgreedRoot = Hash256.Zero, FinalityHeight = 0, Assignments = assignments.ToImmutable() });
+        // Reveals of other roots stay Revealed: if a quorum of them already agrees, that is the new agreement (with a new
+        // challenge window); otherwise the block duties draw replacements and the task is re-run.
+        var voided = task with { Phase = TaskPhase.Committing, AgreedRoot = Hash256.Zero, FinalityHeight = 0, Assignments = assignments.ToImmutable() };
+        _state.SetTask(TryAgree(voided, _state.GetSpec(taskId)!));
         foreach (var other in OpenDisputes(taskId).ToArray())
         {
             _state.SetDispute(other with { Status = DisputeStatus.Moot, BondMinorUnits = 0, DefenderLeft = null, DefenderRight = null });

@@ -32,7 +32,7 @@ internal sealed class DisputeNet
 
     public TaskSpec Spec { get; }
 
-    /// <summary>The three assigned nodes' work, in assignment order; with liars, works 0 and 1 hold the same falsified tree.</summary>
+    /// <summary>The assigned nodes' work, in assignment order; with liars, works 0 and 1 hold the same falsified tree.</summary>
     public List<NodeWork> Works { get; }
 
     /// <summary>The correct tree (as the challenger computes it).</summary>
@@ -54,12 +54,12 @@ internal sealed class DisputeNet
     /// <paramref name="liars"/>, the first two assigned nodes falsify one leaf that their spot checks do not open
     /// (picked by <paramref name="rng"/>, else the first), so the wrong root is agreed 2 to 1. <paramref name="slow"/> gives
     /// 20-block reveal (and so bisection step) windows and a 30-block challenge window, for tests that spend many blocks.</summary>
-    public static DisputeNet Agreed(int positions, bool liars, Random? rng = null, bool slow = false)
+    public static DisputeNet Agreed(int positions, bool liars, Random? rng = null, bool slow = false, int replication = 3)
     {
         var beacon = new CountingBeacon();
         var parameters = slow ? TestNet.Parameters with { RevealWindowBlocks = 20 } : TestNet.Parameters;
         var net = new TestNet(TestNet.MakeGenesis(3, NodeCount, parameters: parameters), beacon);
-        var spec = TestNet.PriceBookSpec(positions: positions, uniform: 1, mass: 1);
+        var spec = TestNet.PriceBookSpec(positions: positions, replication: replication, uniform: 1, mass: 1);
         if (slow)
         {
             spec = new TaskSpec(spec.Kind, spec.EngineVersion, spec.Inputs, spec.ItemCount, spec.Seed, spec.Policy with { ChallengeWindowBlocks = 30 }, spec.FeeMinorUnits, spec.DeadlineUnixMs);
@@ -89,7 +89,7 @@ internal sealed class DisputeNet
         Assert.True(net.Commit().Outcomes[0].Result.IsAccepted);
         net.Commit();
         var assigned = net.Assigned(spec.TaskId);
-        Assert.Equal(3, assigned.Count);
+        Assert.Equal(replication, assigned.Count);
         var works = assigned.Select((a, i) => new NodeWork(spec, NodeKey(a), i, run => i < 2 && falsified is not null ? Rebind(falsified, run) : run)).ToList();
         foreach (var work in works)
         {

@@ -53,6 +53,30 @@ public sealed class DisputeTests
     }
 
     [Fact]
+    public void When_other_reveals_already_form_a_quorum_the_challenged_result_is_replaced_at_once()
+    {
+        // r = 4, q = 2: the two liars reveal first and are agreed; the two honest nodes reveal the honest root after them.
+        var s = DisputeNet.Agreed(16, liars: true, replication: 4);
+        var id = s.Challenge(s.HonestTree);
+        s.Play(id, s.AgreedTree, s.HonestTree);
+        Assert.Equal(DisputeStatus.ChallengerWon, s.State.GetDispute(id)!.Status);
+        var task = s.State.GetTask(s.Spec.TaskId)!;
+        Assert.Equal(TaskPhase.Agreed, task.Phase);
+        Assert.Equal(s.HonestTree.Root.Digest(), task.AgreedRoot);
+        Assert.Equal(s.Net.Ledger.Head.Height + 2, task.FinalityHeight);     // a new challenge window from the decision
+        Assert.Equal(4, task.Assignments.Length);                             // nobody new was drawn
+        while (s.State.GetTask(s.Spec.TaskId)!.Phase != TaskPhase.Final)
+        {
+            s.Net.Commit();
+        }
+
+        var share = s.Spec.FeeMinorUnits * 9 / 10 / 2;
+        Assert.All(s.Works.Skip(2), w => Assert.Equal(share, DisputeNet.Balance(s.Net, w.Key.Address)));
+        Assert.All(s.Works.Take(2), w => Assert.Equal(0UL, DisputeNet.Balance(s.Net, w.Key.Address)));
+        Assert.True(SettlementLedger.Replay(s.Net.Genesis, s.Net.Blocks, s.Beacon).AllMatch);
+    }
+
+    [Fact]
     public void A_frivolous_challenge_loses_its_bond_and_the_task_then_finalizes()
     {
         var s = DisputeNet.Agreed(11, liars: false);
