@@ -74,4 +74,38 @@ public sealed class DisputeGoldenVectorTests
         Assert.Equal(Vectors["dispute_record_hash"], CanonicalEncoding.Hash(record).ToString());
         Assert.Equal(record, CanonicalEncoding.Decode<DisputeRecord>(bytes));
     }
+
+    [Fact]
+    public void Bit_flipped_dispute_transactions_fail_to_decode_or_re_encode_identically()
+    {
+        const int Seed = 31337;
+        var key = TestNet.Key(1);
+        var task = TestHash("task"u8.ToArray());
+        var (left, right, root) = Tree();
+        var bodies = new TransactionBody[]
+        {
+            new ChallengeBody(task, 1500, new MerkleSumRoot(root.Hash, 3, root.Sums), new MerkleSumRoot(TestHash("claimed"u8.ToArray()), 3, Sums(6, 6001, -24))),
+            new BisectionStepBody(DisputeRules.DisputeId(task, key.Address, 5), 0, left, right),
+        };
+        var rng = new Random(Seed);
+        foreach (var body in bodies)
+        {
+            var bytes = CanonicalEncoding.Encode(SignedTransaction.Sign(key, 4, body));
+            for (var i = 0; i < 1000; i++)
+            {
+                var mutant = bytes.ToArray();
+                var bitIndex = rng.Next(mutant.Length * 8);
+                mutant[bitIndex / 8] ^= (byte)(1 << (bitIndex % 8));
+                try
+                {
+                    var back = CanonicalEncoding.Decode<SignedTransaction>(mutant);
+                    Assert.True(CanonicalEncoding.Encode(back).AsSpan().SequenceEqual(mutant), $"seed {Seed}, {body.Kind}, bit {bitIndex}: decoded but re-encodes differently");
+                }
+                catch (CanonicalFormatException)
+                {
+                    // Refused with a positioned format error: fine.
+                }
+            }
+        }
+    }
 }
