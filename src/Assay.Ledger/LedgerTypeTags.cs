@@ -37,4 +37,7 @@ public static class LedgerTypeTags
 
     /// <summary>Tag of <see cref="State.AccountProof"/>.</summary>
     public const ushort AccountProof = 0x0320;
+
+    /// <summary>Tag of <see cref="Disputes.DisputeRecord"/>.</summary>
+    public const ushort DisputeRecord = 0x0330;
 }

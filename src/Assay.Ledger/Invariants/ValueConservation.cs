@@ -3,7 +3,7 @@ using Assay.Ledger.State;
 namespace Assay.Ledger.Invariants;
 
 /// <summary>Checks that value is conserved exactly, per asset: balances + escrow + stakes + unbonding + insurance = genesis supply + minted − burned.</summary>
-/// <remarks>Escrow, stakes, unbonding entries, insurance, mints and burns are in the native asset; for other assets the
+/// <remarks>Escrow (task fees and dispute bonds), stakes, unbonding entries, insurance, mints and burns are in the native asset; for other assets the
 /// identity reduces to Σ balances = genesis supply. Sums are 128-bit, so they cannot wrap.</remarks>
 public static class ValueConservation
 {
@@ -26,6 +26,11 @@ public static class ValueConservation
         foreach (var task in state.Tasks)
         {
             escrow += task.EscrowMinorUnits;
+        }
+
+        foreach (var dispute in state.Disputes)
+        {
+            escrow += dispute.BondMinorUnits;
         }
 
         UInt128 bonded = 0;

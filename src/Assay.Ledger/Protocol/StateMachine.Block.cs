@@ -25,6 +25,7 @@ internal sealed partial class StateMachine
         _state.Begin();
         _state.SetChain(_state.Chain with { Height = height, TimestampUnixMs = timestampUnixMs, LastBlockHash = parentHash, LastBeacon = parentBeacon });
         ReleaseUnbonded();
+        ResolveDisputeTimeouts();
         foreach (var taskId in _state.OpenTaskIds.ToArray())
         {
             Step(_state.GetTask(taskId)!, parentBeacon);
@@ -66,7 +67,7 @@ internal sealed partial class StateMachine
         if (task.Phase == TaskPhase.Agreed)
         {
             var checkedTask = FaultMissedReveals(task);
-            if (Height >= checkedTask.FinalityHeight)
+            if (Height >= checkedTask.FinalityHeight && !HasOpenDispute(task.TaskId))
             {
                 Finalize(checkedTask, spec);
             }

@@ -92,6 +92,8 @@ internal sealed partial class StateMachine
         SubmitTaskBody b => SubmitTask(tx.Sender, b),
         CommitBody b => Commit(tx.Sender, b),
         RevealBody b => Reveal(tx.Sender, b),
+        ChallengeBody b => Challenge(tx.Sender, b),
+        BisectionStepBody b => BisectionStep(tx.Sender, b),
         _ => Reject(RejectionReason.UnsupportedKind, "kind", $"kind: {tx.Body.Kind} is reserved and not supported yet."),
     };
 

@@ -1,4 +1,5 @@
 using Assay.Compute.Tasks;
+using Assay.Ledger.Disputes;
 using Assay.Proofs.Canonical;
 using Assay.Proofs.Hashing;
 using Assay.Proofs.Signatures;
@@ -21,10 +22,12 @@ public sealed class LedgerState
     private readonly StateTable<Hash256, TaskSpec> _specs = new();
     private readonly StateTable<string, ProtocolParameters> _parameters = new();
     private readonly StateTable<string, ChainRecord> _chain = new();
+    private readonly StateTable<Hash256, DisputeRecord> _disputes = new();
     private readonly SparseMerkleTree _tree = new();
     private readonly SortedSet<Address> _nodeOrder = new(ByteOrder.Instance);
     private readonly SortedSet<Hash256> _openTasks = new(ByteOrder.Instance);
     private readonly SortedSet<Address> _unbondingNodes = new(ByteOrder.Instance);
+    private readonly SortedSet<Hash256> _openDisputes = new(ByteOrder.Instance);
     private bool _inScope;
 
     /// <summary>Creates a state holding only the given parameters and chain record.</summary>
@@ -74,6 +77,23 @@ public sealed class LedgerState
     /// <summary>The task spec, or null.</summary>
     public TaskSpec? GetSpec(Hash256 taskId) => _specs.Get(taskId);
 
+    /// <summary>Every dispute record, open or resolved (unordered; do not iterate to change state).</summary>
+    public IEnumerable<DisputeRecord> Disputes => _disputes.Items.Select(kv => kv.Value);
+
+    /// <summary>Ids of the open disputes, ascending byte order.</summary>
+    public IReadOnlyCollection<Hash256> OpenDisputeIds => _openDisputes;
+
+    /// <summary>The dispute <paramref name="disputeId"/>, or null.</summary>
+    public DisputeRecord? GetDispute(Hash256 disputeId) => _disputes.Get(disputeId);
+
+    /// <summary>Writes a dispute record.</summary>
+    public void SetDispute(DisputeRecord dispute)
+    {
+        ArgumentNullException.ThrowIfNull(dispute);
+        RequireScope();
+        _disputes.Set(dispute.DisputeId, dispute);
+    }
+
     /// <summary>Opens a transaction scope.</summary>
     public void Begin()
     {
@@ -116,6 +136,17 @@ public sealed class LedgerState
         _specs.Commit(null);
         _parameters.Commit(null);
         _chain.Commit(null);
+        _disputes.Commit((id, dispute) =>
+        {
+            if (dispute.IsOpen)
+            {
+                _openDisputes.Add(id);
+            }
+            else
+            {
+                _openDisputes.Remove(id);
+            }
+        });
         _inScope = false;
     }
 
@@ -129,6 +160,7 @@ public sealed class LedgerState
         _specs.Rollback();
         _parameters.Rollback();
         _chain.Rollback();
+        _disputes.Rollback();
         _inScope = false;
     }
 
@@ -211,6 +243,11 @@ public sealed class LedgerState
         if (_chain.TakeChanged().Count > 0)
         {
             _tree.Set(StateKeys.For(StateNamespace.Chain, []), CanonicalEncoding.Hash(Chain));
+        }
+
+        foreach (var id in _disputes.TakeChanged())
+        {
+            _tree.Set(StateKeys.ForHash(StateNamespace.Dispute, id), CanonicalEncoding.Hash(_disputes.Get(id)!));
         }
 
         return _tree.Root;

@@ -20,4 +20,7 @@ public enum StateNamespace : byte
 
     /// <summary>The chain record: height, beacon, insurance, burns (one record, empty key).</summary>
     Chain = 6,
+
+    /// <summary>Disputes (challenges and their bisection), keyed by the 32-byte dispute id.</summary>
+    Dispute = 7,
 }

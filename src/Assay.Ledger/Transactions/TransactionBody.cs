@@ -47,8 +47,11 @@ public abstract record TransactionBody
                 return new RevealBody(taskId, result, saltValue, reader.ReadBytes(RevealBody.MaxProofBytes).ToArray());
             }
 
-            case TransactionKind.Challenge or TransactionKind.BisectionStep
-                or TransactionKind.GovernancePropose or TransactionKind.GovernanceApprove or TransactionKind.GovernanceExecute:
+            case TransactionKind.Challenge:
+                return ChallengeBody.Read(ref reader);
+            case TransactionKind.BisectionStep:
+                return BisectionStepBody.Read(ref reader);
+            case TransactionKind.GovernancePropose or TransactionKind.GovernanceApprove or TransactionKind.GovernanceExecute:
                 return new ReservedBody(kind, reader.ReadBytes(ReservedBody.MaxBytes).ToArray());
             default:
                 CanonicalReader.Fail(reader.Position - 1, "a known transaction kind");

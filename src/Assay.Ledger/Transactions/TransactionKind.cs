@@ -24,10 +24,10 @@ public enum TransactionKind : byte
     /// <summary>Reveal a committed result with its spot-check proof.</summary>
     Reveal = 7,
 
-    /// <summary>Reserved: challenge an agreed result with a bond (next session).</summary>
+    /// <summary>Challenge an agreed result with a bond (<see cref="ChallengeBody"/>).</summary>
     Challenge = 16,
 
-    /// <summary>Reserved: one step of a bisection dispute (next session).</summary>
+    /// <summary>One step of a bisection dispute (<see cref="BisectionStepBody"/>).</summary>
     BisectionStep = 17,
 
     /// <summary>Reserved: propose a parameter change (next session).</summary>
