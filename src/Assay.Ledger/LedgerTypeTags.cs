@@ -37,4 +37,13 @@ public static class LedgerTypeTags
 
     /// <summary>Tag of <see cref="State.AccountProof"/>.</summary>
     public const ushort AccountProof = 0x0320;
+
+    /// <summary>Tag of <see cref="Governance.GovernanceConfig"/>.</summary>
+    public const ushort GovernanceConfig = 0x0340;
+
+    /// <summary>Tag of <see cref="Governance.GovernanceState"/>.</summary>
+    public const ushort GovernanceState = 0x0341;
+
+    /// <summary>Tag of <see cref="Governance.Proposal"/>.</summary>
+    public const ushort Proposal = 0x0342;
 }

@@ -1,4 +1,5 @@
 using Assay.Compute.Tasks;
+using Assay.Ledger.Governance;
 using Assay.Ledger.State;
 using Assay.Ledger.Transactions;
 using Assay.Proofs.Hashing;
@@ -92,6 +93,9 @@ internal sealed partial class StateMachine
         SubmitTaskBody b => SubmitTask(tx.Sender, b),
         CommitBody b => Commit(tx.Sender, b),
         RevealBody b => Reveal(tx.Sender, b),
+        GovernanceProposeBody b => GovernanceRules.Propose(_state, Height, tx, b),
+        GovernanceApproveBody b => GovernanceRules.Approve(_state, Height, tx.Sender, b),
+        GovernanceExecuteBody b => GovernanceRules.Execute(_state, Height, b),
         _ => Reject(RejectionReason.UnsupportedKind, "kind", $"kind: {tx.Body.Kind} is reserved and not supported yet."),
     };
 

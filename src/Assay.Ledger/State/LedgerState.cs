@@ -1,4 +1,5 @@
 using Assay.Compute.Tasks;
+using Assay.Ledger.Governance;
 using Assay.Proofs.Canonical;
 using Assay.Proofs.Hashing;
 using Assay.Proofs.Signatures;
@@ -21,6 +22,8 @@ public sealed class LedgerState
     private readonly StateTable<Hash256, TaskSpec> _specs = new();
     private readonly StateTable<string, ProtocolParameters> _parameters = new();
     private readonly StateTable<string, ChainRecord> _chain = new();
+    private readonly StateTable<string, GovernanceState> _governance = new();
+    private readonly StateTable<Hash256, Proposal> _proposals = new();
     private readonly SparseMerkleTree _tree = new();
     private readonly SortedSet<Address> _nodeOrder = new(ByteOrder.Instance);
     private readonly SortedSet<Hash256> _openTasks = new(ByteOrder.Instance);
@@ -74,6 +77,12 @@ public sealed class LedgerState
     /// <summary>The task spec, or null.</summary>
     public TaskSpec? GetSpec(Hash256 taskId) => _specs.Get(taskId);
 
+    /// <summary>The governance singleton, or null when governance is disabled.</summary>
+    public GovernanceState? Governance => _governance.Get(string.Empty);
+
+    /// <summary>The governance proposal, or null.</summary>
+    public Proposal? GetProposal(Hash256 proposalId) => _proposals.Get(proposalId);
+
     /// <summary>Opens a transaction scope.</summary>
     public void Begin()
     {
@@ -116,6 +125,8 @@ public sealed class LedgerState
         _specs.Commit(null);
         _parameters.Commit(null);
         _chain.Commit(null);
+        _governance.Commit(null);
+        _proposals.Commit(null);
         _inScope = false;
     }
 
@@ -129,6 +140,8 @@ public sealed class LedgerState
         _specs.Rollback();
         _parameters.Rollback();
         _chain.Rollback();
+        _governance.Rollback();
+        _proposals.Rollback();
         _inScope = false;
     }
 
@@ -175,6 +188,21 @@ public sealed class LedgerState
         _chain.Set(string.Empty, chain);
     }
 
+    /// <summary>Writes the governance singleton (inside a scope).</summary>
+    public void SetGovernance(GovernanceState governance)
+    {
+        RequireScope();
+        _governance.Set(string.Empty, governance);
+    }
+
+    /// <summary>Writes a governance proposal (inside a scope).</summary>
+    public void SetProposal(Proposal proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        RequireScope();
+        _proposals.Set(proposal.Id, proposal);
+    }
+
     /// <summary>Updates the tree with every record committed since the last call and returns the state root.</summary>
     public Hash256 ComputeRoot()
     {
@@ -211,6 +239,16 @@ public sealed class LedgerState
         if (_chain.TakeChanged().Count > 0)
         {
             _tree.Set(StateKeys.For(StateNamespace.Chain, []), CanonicalEncoding.Hash(Chain));
+        }
+
+        if (_governance.TakeChanged().Count > 0)
+        {
+            _tree.Set(StateKeys.For(StateNamespace.Governance, []), CanonicalEncoding.Hash(Governance!));
+        }
+
+        foreach (var id in _proposals.TakeChanged())
+        {
+            _tree.Set(StateKeys.ForHash(StateNamespace.Proposal, id), CanonicalEncoding.Hash(_proposals.Get(id)!));
         }
 
         return _tree.Root;

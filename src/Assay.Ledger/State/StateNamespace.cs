@@ -20,4 +20,10 @@ public enum StateNamespace : byte
 
     /// <summary>The chain record: height, beacon, insurance, burns (one record, empty key).</summary>
     Chain = 6,
+
+    /// <summary>The governance singleton (config and pending changes; one record, empty key; absent when governance is disabled).</summary>
+    Governance = 8,
+
+    /// <summary>Governance proposals, keyed by the proposing transaction's hash.</summary>
+    Proposal = 9,
 }

@@ -47,8 +47,13 @@ public abstract record TransactionBody
                 return new RevealBody(taskId, result, saltValue, reader.ReadBytes(RevealBody.MaxProofBytes).ToArray());
             }
 
-            case TransactionKind.Challenge or TransactionKind.BisectionStep
-                or TransactionKind.GovernancePropose or TransactionKind.GovernanceApprove or TransactionKind.GovernanceExecute:
+            case TransactionKind.GovernancePropose:
+                return GovernanceProposeBody.Read(ref reader);
+            case TransactionKind.GovernanceApprove:
+                return new GovernanceApproveBody(reader.ReadHash());
+            case TransactionKind.GovernanceExecute:
+                return new GovernanceExecuteBody(reader.ReadHash());
+            case TransactionKind.Challenge or TransactionKind.BisectionStep:
                 return new ReservedBody(kind, reader.ReadBytes(ReservedBody.MaxBytes).ToArray());
             default:
                 CanonicalReader.Fail(reader.Position - 1, "a known transaction kind");

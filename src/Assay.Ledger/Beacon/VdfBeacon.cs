@@ -1,0 +1,106 @@
+using Assay.Proofs.Delay;
+using Assay.Proofs.Hashing;
+
+namespace Assay.Ledger.Beacon;
+
+/// <summary>The VDF-hardened beacon: the beacon of block h is the hash of the Wesolowski VDF output (RSA-2048) on input H(parent beacon ‖ pre-hash).</summary>
+/// <remarks>
+/// <para>Input seed = DomainHash("assay/ledger-vdf-input/v1", parent beacon ‖ pre-hash). The proof is
+/// <see cref="WesolowskiVdf.Encode"/> of the evaluation (553 bytes for RSA-2048: version, seed, u64le T, y, π). The
+/// output is DomainHash("assay/ledger-vdf-beacon/v1", y as 256 little-endian bytes), y being the canonical (±) VDF output,
+/// which is unique for a given seed and delay, so the header commits to it and the proof need not be hashed.</para>
+/// <para>A sequencer that wants a different beacon must try other block contents, and each try costs the full delay,
+/// during which it cannot publish the block. The delay is fixed per ledger (passed here; every verifier must use the
+/// same one); the proof's own T must equal it.</para>
+/// </remarks>
+public sealed class VdfBeacon : IVerifiableBeaconSource
+{
+    /// <summary>Domain tag of the VDF input seed.</summary>
+    public const string InputTag = "assay/ledger-vdf-input/v1";
+
+    /// <summary>Domain tag of the beacon output.</summary>
+    public const string OutputTag = "assay/ledger-vdf-beacon/v1";
+
+    /// <summary>The production delay, 2^22 squarings (see docs/ledger.md "Beacon" for the measurement behind it).</summary>
+    public const long ProductionDelaySquarings = 1L << 22;
+
+    private readonly WesolowskiVdf _vdf;
+
+    /// <summary>A beacon with <paramref name="delaySquarings"/> sequential squarings in <paramref name="vdf"/>'s group (RSA-2048 by default).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The delay is outside the VDF's range.</exception>
+    public VdfBeacon(long delaySquarings, WesolowskiVdf? vdf = null)
+    {
+        if (!WesolowskiVdf.IsValidDelay(delaySquarings))
+        {
+            throw new ArgumentOutOfRangeException(nameof(delaySquarings), $"delay: {delaySquarings} squarings is outside [{WesolowskiVdf.MinDelaySquarings}, {WesolowskiVdf.MaxDelaySquarings}].");
+        }
+
+        DelaySquarings = delaySquarings;
+        _vdf = vdf ?? WesolowskiVdf.Rsa2048;
+    }
+
+    /// <summary>Sequential squarings per block.</summary>
+    public long DelaySquarings { get; }
+
+    /// <summary>The VDF input seed of a block: DomainHash("assay/ledger-vdf-input/v1", parent beacon ‖ pre-hash).</summary>
+    public static Hash256 Seed(Hash256 parentBeacon, Hash256 preHash)
+    {
+        Span<byte> parent = stackalloc byte[Hash256.Length];
+        Span<byte> block = stackalloc byte[Hash256.Length];
+        parentBeacon.WriteTo(parent);
+        preHash.WriteTo(block);
+        return DomainHash.Compute(InputTag, parent, block);
+    }
+
+    /// <inheritdoc/>
+    public Hash256 Next(Hash256 parentBeacon, Hash256 preHash) => Evaluate(parentBeacon, preHash).Output;
+
+    /// <inheritdoc/>
+    public BeaconEvaluation Evaluate(Hash256 parentBeacon, Hash256 preHash)
+    {
+        var proof = _vdf.Encode(_vdf.Evaluate(Seed(parentBeacon, preHash), DelaySquarings));
+        return new BeaconEvaluation(OutputOf(proof), proof);
+    }
+
+    /// <inheritdoc/>
+    public bool TryVerify(Hash256 parentBeacon, Hash256 preHash, ReadOnlySpan<byte> proof, out Hash256 output, out string reason)
+    {
+        output = Hash256.Zero;
+        VdfProof decoded;
+        try
+        {
+            decoded = _vdf.Decode(proof);
+        }
+        catch (FormatException e)
+        {
+            reason = $"beacon_proof: does not decode ({e.Message})";
+            return false;
+        }
+
+        var seed = Seed(parentBeacon, preHash);
+        if (decoded.Seed != seed)
+        {
+            reason = $"beacon_proof: the proof is for seed {decoded.Seed}; the block's seed H(parent beacon ‖ pre-hash) is {seed}.";
+            return false;
+        }
+
+        if (decoded.DelaySquarings != DelaySquarings)
+        {
+            reason = $"beacon_proof: the proof has {decoded.DelaySquarings} squarings; this ledger's delay is {DelaySquarings}.";
+            return false;
+        }
+
+        if (!_vdf.Verify(decoded))
+        {
+            reason = "beacon_proof: the Wesolowski check π^ℓ · x^(2^T mod ℓ) = ±y fails.";
+            return false;
+        }
+
+        output = OutputOf(proof);
+        reason = string.Empty;
+        return true;
+    }
+
+    private Hash256 OutputOf(ReadOnlySpan<byte> encodedProof) =>
+        DomainHash.Compute(OutputTag, encodedProof.Slice(1 + Hash256.Length + 8, _vdf.ElementLength));
+}
