@@ -34,6 +34,14 @@ public sealed record GovernanceConfig(ImmutableArray<Address> Governors, uint Th
     public static GovernanceConfig Create(IEnumerable<Address> governors, uint threshold, ulong timelockBlocks, ulong proposalLifetimeBlocks) =>
         new([.. governors.Order(ByteOrder.Instance)], threshold, timelockBlocks, proposalLifetimeBlocks);
 
+    /// <summary>Value equality, including the governor list element by element.</summary>
+    public bool Equals(GovernanceConfig? other) =>
+        other is not null && Threshold == other.Threshold && TimelockBlocks == other.TimelockBlocks && ProposalLifetimeBlocks == other.ProposalLifetimeBlocks
+        && Governors.AsSpan().SequenceEqual(other.Governors.AsSpan());
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Governors.Length, Threshold, TimelockBlocks, ProposalLifetimeBlocks);
+
     /// <summary>Whether <paramref name="address"/> is a governor.</summary>
     public bool IsGovernor(Address address) => Governors.BinarySearch(address, ByteOrder.Instance) >= 0;
 
