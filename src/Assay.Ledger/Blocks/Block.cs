@@ -26,7 +26,7 @@ public sealed record Block(BlockHeader Header, IReadOnlyList<SignedTransaction> 
     public static byte FormatVersion => 2;
 
     /// <summary>Domain tag of the encoding's hash (for storage integrity; the block's identity is the header hash).</summary>
-    public static string HashTag => "assay/ledger-block-body/v1";
+    public static string HashTag => "assay/ledger-block-body/v2";
 
     /// <summary>Reads and validates a body: counts must match the header.</summary>
     public static Block ReadBody(ref CanonicalReader reader)
