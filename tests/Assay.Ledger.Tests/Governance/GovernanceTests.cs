@@ -142,4 +142,35 @@ public sealed class GovernanceTests
         Assert.NotEqual(plain.GenesisHeader.StateRoot, governed.GenesisHeader.StateRoot);
         Assert.Equal(GovernanceNet.Config, governed.State.Governance!.Config);
     }
+
+    [Theory]
+    [InlineData("""{"governors":[],"threshold":1,"timelock_blocks":0,"proposal_lifetime_blocks":5}""", "governance.governors")]
+    [InlineData("""{"governors":["G0","G0"],"threshold":1,"timelock_blocks":0,"proposal_lifetime_blocks":5}""", "governance.governors")]
+    [InlineData("""{"governors":["G0","asy12"],"threshold":1,"timelock_blocks":0,"proposal_lifetime_blocks":5}""", "governance.governors[1]")]
+    [InlineData("""{"governors":["G0"],"threshold":2,"timelock_blocks":0,"proposal_lifetime_blocks":5}""", "governance.threshold")]
+    [InlineData("""{"governors":["G0"],"threshold":1,"timelock_blocks":5,"proposal_lifetime_blocks":5}""", "governance.proposal_lifetime_blocks")]
+    [InlineData("""{"governors":["G0"],"threshold":1,"timelock_blocks":0}""", "governance.proposal_lifetime_blocks")]
+    [InlineData("""{"governors":["G0"],"threshold":1,"timelock_blocks":0,"proposal_lifetime_blocks":5,"quorum":1}""", "governance.quorum")]
+    public void Genesis_json_governance_errors_name_the_path(string governance, string field)
+    {
+        var json = Json(governance);
+        var e = Assert.Throws<GenesisException>(() => GenesisJson.Parse(json));
+        Assert.True(e.Field == field, $"input {json}: expected {field}, got {e.Field} ({e.Message})");
+    }
+
+    [Fact]
+    public void Genesis_json_reads_the_governance_section()
+    {
+        var genesis = GenesisJson.Parse(Json("""{"governors":["G1","G0","G2"],"threshold":2,"timelock_blocks":2,"proposal_lifetime_blocks":10}"""));
+        Assert.Equal(GovernanceNet.Config, genesis.Governance);
+        Assert.Equal(GovernanceNet.Config, SettlementLedger.Create(genesis).State.Governance!.Config);
+        Assert.Null(GenesisJson.Parse(Json(null)).Governance);
+    }
+
+    private static string Json(string? governance)
+    {
+        var text = governance?.Replace("G0", G0.Address.ToString(), StringComparison.Ordinal)
+            .Replace("G1", G1.Address.ToString(), StringComparison.Ordinal).Replace("G2", G2.Address.ToString(), StringComparison.Ordinal);
+        return "{\"timestamp_unix_ms\": 1790000000000" + (text is null ? string.Empty : ", \"governance\": " + text) + "}";
+    }
 }
