@@ -10,8 +10,9 @@ namespace Assay.Ledger.Beacon;
 /// output is DomainHash("assay/ledger-vdf-beacon/v1", y as 256 little-endian bytes), y being the canonical (±) VDF output,
 /// which is unique for a given seed and delay, so the header commits to it and the proof need not be hashed.</para>
 /// <para>A sequencer that wants a different beacon must try other block contents, and each try costs the full delay,
-/// during which it cannot publish the block. The delay is fixed per ledger (passed here; every verifier must use the
-/// same one); the proof's own T must equal it.</para>
+/// during which it cannot publish the block. The delay is the protocol parameter
+/// <see cref="State.ProtocolParameters.BeaconDelaySquarings"/> in force for the block (governance may change it); the
+/// proof's own T must equal it.</para>
 /// </remarks>
 public sealed class VdfBeacon : IVerifiableBeaconSource
 {
@@ -21,26 +22,19 @@ public sealed class VdfBeacon : IVerifiableBeaconSource
     /// <summary>Domain tag of the beacon output.</summary>
     public const string OutputTag = "assay/ledger-vdf-beacon/v1";
 
-    /// <summary>The production delay, 2^20 squarings: about 5 s of one core here, verified in about 12 ms (docs/ledger.md, "Beacon").</summary>
+    /// <summary>The production delay and the parameter's default, 2^20 squarings: about 5 s of one core here, verified in about 12 ms (docs/ledger.md, "Beacon").</summary>
     public const long ProductionDelaySquarings = 1L << 20;
 
     private readonly WesolowskiVdf _vdf;
 
-    /// <summary>A beacon with <paramref name="delaySquarings"/> sequential squarings in <paramref name="vdf"/>'s group (RSA-2048 by default).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The delay is outside the VDF's range.</exception>
-    public VdfBeacon(long delaySquarings, WesolowskiVdf? vdf = null)
+    /// <summary>A VDF beacon in <paramref name="vdf"/>'s group (RSA-2048 by default).</summary>
+    public VdfBeacon(WesolowskiVdf? vdf = null)
     {
-        if (!WesolowskiVdf.IsValidDelay(delaySquarings))
-        {
-            throw new ArgumentOutOfRangeException(nameof(delaySquarings), $"delay: {delaySquarings} squarings is outside [{WesolowskiVdf.MinDelaySquarings}, {WesolowskiVdf.MaxDelaySquarings}].");
-        }
-
-        DelaySquarings = delaySquarings;
         _vdf = vdf ?? WesolowskiVdf.Rsa2048;
     }
 
-    /// <summary>Sequential squarings per block.</summary>
-    public long DelaySquarings { get; }
+    /// <summary>The RSA-2048 instance.</summary>
+    public static VdfBeacon Rsa2048 { get; } = new();
 
     /// <summary>The VDF input seed of a block: DomainHash("assay/ledger-vdf-input/v1", parent beacon ‖ pre-hash).</summary>
     public static Hash256 Seed(Hash256 parentBeacon, Hash256 preHash)
@@ -52,18 +46,19 @@ public sealed class VdfBeacon : IVerifiableBeaconSource
         return DomainHash.Compute(InputTag, parent, block);
     }
 
-    /// <inheritdoc/>
-    public Hash256 Next(Hash256 parentBeacon, Hash256 preHash) => Evaluate(parentBeacon, preHash).Output;
+    /// <summary>The output at <see cref="ProductionDelaySquarings"/> (the ledger itself calls <see cref="Evaluate"/> with the delay in force).</summary>
+    public Hash256 Next(Hash256 parentBeacon, Hash256 preHash) => Evaluate(parentBeacon, preHash, ProductionDelaySquarings).Output;
 
     /// <inheritdoc/>
-    public BeaconEvaluation Evaluate(Hash256 parentBeacon, Hash256 preHash)
+    /// <exception cref="ArgumentOutOfRangeException">The delay is outside the VDF's range.</exception>
+    public BeaconEvaluation Evaluate(Hash256 parentBeacon, Hash256 preHash, long delaySquarings)
     {
-        var proof = _vdf.Encode(_vdf.Evaluate(Seed(parentBeacon, preHash), DelaySquarings));
+        var proof = _vdf.Encode(_vdf.Evaluate(Seed(parentBeacon, preHash), delaySquarings));
         return new BeaconEvaluation(OutputOf(proof), proof);
     }
 
     /// <inheritdoc/>
-    public bool TryVerify(Hash256 parentBeacon, Hash256 preHash, ReadOnlySpan<byte> proof, out Hash256 output, out string reason)
+    public bool TryVerify(Hash256 parentBeacon, Hash256 preHash, long delaySquarings, ReadOnlySpan<byte> proof, out Hash256 output, out string reason)
     {
         output = Hash256.Zero;
         VdfProof decoded;
@@ -84,9 +79,9 @@ public sealed class VdfBeacon : IVerifiableBeaconSource
             return false;
         }
 
-        if (decoded.DelaySquarings != DelaySquarings)
+        if (decoded.DelaySquarings != delaySquarings)
         {
-            reason = $"beacon_proof: the proof has {decoded.DelaySquarings} squarings; this ledger's delay is {DelaySquarings}.";
+            reason = $"beacon_proof: the proof has {decoded.DelaySquarings} squarings; beacon_delay_squarings in force is {delaySquarings}.";
             return false;
         }
 

@@ -151,6 +151,7 @@ public static class GenesisJson
                 "max_replication" => p with { MaxReplication = Small(property.Value, field) },
                 "max_replacements_per_task" => p with { MaxReplacementsPerTask = Small(property.Value, field) },
                 "min_task_fee" => p with { MinTaskFeeMinorUnits = Integer(property.Value, field) },
+                "beacon_delay_squarings" => p with { BeaconDelaySquarings = Integer(property.Value, field) },
                 _ => throw new GenesisException(field, "unknown parameter."),
             };
         }

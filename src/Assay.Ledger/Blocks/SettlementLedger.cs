@@ -186,9 +186,9 @@ public sealed class SettlementLedger
             Hash256 output;
             if (claimedBeaconProof is null)
             {
-                (output, proof) = verifiable.Evaluate(Head.Beacon, header.PreHash);
+                (output, proof) = verifiable.Evaluate(Head.Beacon, header.PreHash, (long)State.Parameters.BeaconDelaySquarings);
             }
-            else if (verifiable.TryVerify(Head.Beacon, header.PreHash, claimedBeaconProof, out output, out beaconError))
+            else if (verifiable.TryVerify(Head.Beacon, header.PreHash, (long)State.Parameters.BeaconDelaySquarings, claimedBeaconProof, out output, out beaconError))
             {
                 proof = claimedBeaconProof;
             }

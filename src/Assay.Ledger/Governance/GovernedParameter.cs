@@ -54,4 +54,7 @@ public enum GovernedParameter : ushort
 
     /// <summary><c>min_task_fee</c>.</summary>
     MinTaskFee = 17,
+
+    /// <summary><c>beacon_delay_squarings</c>.</summary>
+    BeaconDelaySquarings = 18,
 }

@@ -29,6 +29,7 @@ public readonly record struct ParameterChange(GovernedParameter Parameter, ulong
         GovernedParameter.MaxReplication => "max_replication",
         GovernedParameter.MaxReplacementsPerTask => "max_replacements_per_task",
         GovernedParameter.MinTaskFee => "min_task_fee",
+        GovernedParameter.BeaconDelaySquarings => "beacon_delay_squarings",
         _ => null,
     };
 
@@ -45,7 +46,7 @@ public readonly record struct ParameterChange(GovernedParameter Parameter, ulong
             var name = NameOf(change.Parameter);
             if (name is null)
             {
-                error = ("parameter", $"parameter: {(ushort)change.Parameter} is not a governed parameter code (1 … 17).");
+                error = ("parameter", $"parameter: {(ushort)change.Parameter} is not a governed parameter code (1 … 18).");
                 return parameters;
             }
 
@@ -70,7 +71,7 @@ public readonly record struct ParameterChange(GovernedParameter Parameter, ulong
 
     private static bool IsWideParameter(GovernedParameter parameter) => parameter is GovernedParameter.MinStake or GovernedParameter.CommitWindowBlocks
         or GovernedParameter.RevealWindowBlocks or GovernedParameter.MinChallengeWindowBlocks or GovernedParameter.UnbondingPeriodBlocks
-        or GovernedParameter.MinTaskFee;
+        or GovernedParameter.MinTaskFee or GovernedParameter.BeaconDelaySquarings;
 
     private static ProtocolParameters With(ProtocolParameters p, GovernedParameter parameter, ulong value) => parameter switch
     {
@@ -90,6 +91,7 @@ public readonly record struct ParameterChange(GovernedParameter Parameter, ulong
         GovernedParameter.JailThresholdFaults => p with { JailThresholdFaults = (uint)value },
         GovernedParameter.MaxReplication => p with { MaxReplication = (uint)value },
         GovernedParameter.MaxReplacementsPerTask => p with { MaxReplacementsPerTask = (uint)value },
-        _ => p with { MinTaskFeeMinorUnits = value },
+        GovernedParameter.MinTaskFee => p with { MinTaskFeeMinorUnits = value },
+        _ => p with { BeaconDelaySquarings = value },
     };
 }

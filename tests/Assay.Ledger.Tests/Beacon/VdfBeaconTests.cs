@@ -16,9 +16,11 @@ public sealed class VdfBeaconTests
     private const int ProofLength = 553;
     private const int PiOffset = 1 + 32 + 8 + 256;
 
+    private static GenesisConfig Genesis(long delay) => TestNet.MakeGenesis(3, 3, parameters: TestNet.Parameters with { BeaconDelaySquarings = (ulong)delay });
+
     private static (TestNet Net, List<Block> Blocks) Chain(int blocks)
     {
-        var net = new TestNet(TestNet.MakeGenesis(3, 3), new VdfBeacon(Delay));
+        var net = new TestNet(Genesis(Delay), VdfBeacon.Rsa2048);
         for (var i = 0; i < blocks; i++)
         {
             net.Tx(TestNet.Key(i % 3), new TransferBody(TestNet.Key((i + 1) % 3).Address, TestNet.Native, 1_000 + (ulong)i));
@@ -47,7 +49,7 @@ public sealed class VdfBeaconTests
             parent = block.Header.Beacon;
         }
 
-        var report = SettlementLedger.Replay(net.Genesis, blocks, new VdfBeacon(Delay));
+        var report = SettlementLedger.Replay(net.Genesis, blocks, VdfBeacon.Rsa2048);
         Assert.True(report.AllMatch, report.Detail);
         Assert.Equal(4, report.BlocksChecked);
     }
@@ -72,11 +74,10 @@ public sealed class VdfBeaconTests
         var seed = VdfBeacon.Seed(parent, preHash);
         Assert.Equal(vectors["vdf_seed"], seed.ToString());
         Assert.Equal(vectors["vdf_x"], Hex(WesolowskiVdf.Rsa2048.HashToGroup(seed)));
-        var evaluation = new VdfBeacon(Delay).Evaluate(parent, preHash);
+        var evaluation = VdfBeacon.Rsa2048.Evaluate(parent, preHash, Delay);
         Assert.Equal(vectors["vdf_y"], Convert.ToHexStringLower(evaluation.Proof.AsSpan(1 + 32 + 8, 256)));
         Assert.Equal(vectors["vdf_beacon"], evaluation.Output.ToString());
-        Assert.Equal(evaluation.Output, new VdfBeacon(Delay).Next(parent, preHash));
-        Assert.True(new VdfBeacon(Delay).TryVerify(parent, preHash, evaluation.Proof, out var output, out var reason), reason);
+        Assert.True(VdfBeacon.Rsa2048.TryVerify(parent, preHash, Delay, evaluation.Proof, out var output, out var reason), reason);
         Assert.Equal(evaluation.Output, output);
     }
 
@@ -87,7 +88,7 @@ public sealed class VdfBeaconTests
         var bad = blocks[1].BeaconProof.ToArray();
         bad[PiOffset] ^= 1;
         blocks[1] = blocks[1] with { BeaconProof = bad };
-        var report = SettlementLedger.Replay(net.Genesis, blocks, new VdfBeacon(Delay));
+        var report = SettlementLedger.Replay(net.Genesis, blocks, VdfBeacon.Rsa2048);
         Assert.Equal(2UL, report.FirstMismatchHeight);
         Assert.StartsWith("beacon_proof: the Wesolowski check", report.Detail, StringComparison.Ordinal);
     }
@@ -97,7 +98,7 @@ public sealed class VdfBeaconTests
     {
         var (net, blocks) = Chain(2);
         blocks[0] = blocks[0] with { BeaconProof = blocks[1].BeaconProof };
-        var report = SettlementLedger.Replay(net.Genesis, blocks, new VdfBeacon(Delay));
+        var report = SettlementLedger.Replay(net.Genesis, blocks, VdfBeacon.Rsa2048);
         Assert.Equal(1UL, report.FirstMismatchHeight);
         Assert.Contains("seed", report.Detail, StringComparison.Ordinal);
     }
@@ -106,9 +107,12 @@ public sealed class VdfBeaconTests
     public void A_proof_with_another_delay_is_refused()
     {
         var (net, blocks) = Chain(1);
-        var report = SettlementLedger.Replay(net.Genesis, blocks, new VdfBeacon(Delay * 2));
+        // A correct proof for the right seed, but with twice the delay in force.
+        var longer = VdfBeacon.Rsa2048.Evaluate(net.Ledger.GenesisHeader.Beacon, blocks[0].Header.PreHash, Delay * 2).Proof;
+        Assert.True(WesolowskiVdf.Rsa2048.Verify(WesolowskiVdf.Rsa2048.Decode(longer)));
+        var report = SettlementLedger.Replay(net.Genesis, [blocks[0] with { BeaconProof = longer }], VdfBeacon.Rsa2048);
         Assert.Equal(1UL, report.FirstMismatchHeight);
-        Assert.Contains($"{Delay} squarings; this ledger's delay is {Delay * 2}", report.Detail, StringComparison.Ordinal);
+        Assert.Contains($"{Delay * 2} squarings; beacon_delay_squarings in force is {Delay}", report.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,17 +121,37 @@ public sealed class VdfBeaconTests
         var (net, blocks) = Chain(1);
         foreach (var proof in new[] { Array.Empty<byte>(), new byte[ProofLength], blocks[0].BeaconProof[..^1] })
         {
-            var report = SettlementLedger.Replay(net.Genesis, [blocks[0] with { BeaconProof = proof }], new VdfBeacon(Delay));
+            var report = SettlementLedger.Replay(net.Genesis, [blocks[0] with { BeaconProof = proof }], VdfBeacon.Rsa2048);
             Assert.Equal(1UL, report.FirstMismatchHeight);
             Assert.StartsWith("beacon_proof: does not decode", report.Detail, StringComparison.Ordinal);
         }
     }
 
     [Fact]
-    public void Delay_out_of_range_is_refused()
+    public void Delay_out_of_range_is_refused_at_genesis_and_by_governance()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new VdfBeacon(0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new VdfBeacon(WesolowskiVdf.MaxDelaySquarings + 1));
+        var e = Assert.Throws<GenesisException>(() => SettlementLedger.Create(Genesis(0), VdfBeacon.Rsa2048));
+        Assert.Equal("parameters.beacon_delay_squarings", e.Field);
+        var net = GovernanceNet.Create();
+        var body = new GovernanceProposeBody(GovernanceNet.Changes((Ledger.Governance.GovernedParameter.BeaconDelaySquarings, (1UL << 40) + 1)), null);
+        GovernanceNet.AssertRejected(net, net.Sign(GovernanceNet.G0, body), RejectionReason.InvalidField, "beacon_delay_squarings");
+    }
+
+    [Fact]
+    public void Governance_changes_the_delay_from_the_next_block_and_replay_follows()
+    {
+        var genesis = TestNet.MakeGenesis(4, 4, parameters: TestNet.Parameters with { BeaconDelaySquarings = Delay }) with { Governance = GovernanceNet.Config };
+        var net = new TestNet(genesis, VdfBeacon.Rsa2048);
+        var id = GovernanceNet.ProposeAndApprove(net, new GovernanceProposeBody(
+            GovernanceNet.Changes((Ledger.Governance.GovernedParameter.BeaconDelaySquarings, 2 * Delay)), null));
+        net.Commit();
+        net.Tx(GovernanceNet.Outsider, new GovernanceExecuteBody(id));
+        var executing = net.Commit();
+        var next = net.Commit();
+        Assert.Equal(Delay, WesolowskiVdf.Rsa2048.Decode(executing.BeaconProof).DelaySquarings);
+        Assert.Equal(2 * Delay, WesolowskiVdf.Rsa2048.Decode(next.BeaconProof).DelaySquarings);
+        var report = SettlementLedger.Replay(genesis, net.Blocks, VdfBeacon.Rsa2048);
+        Assert.True(report.AllMatch, report.Detail);
     }
 
     private static string Hex(BigInteger value)
