@@ -40,4 +40,13 @@ public static class LedgerTypeTags
 
     /// <summary>Tag of <see cref="Disputes.DisputeRecord"/>.</summary>
     public const ushort DisputeRecord = 0x0330;
+
+    /// <summary>Tag of <see cref="Governance.GovernanceConfig"/>.</summary>
+    public const ushort GovernanceConfig = 0x0340;
+
+    /// <summary>Tag of <see cref="Governance.GovernanceState"/>.</summary>
+    public const ushort GovernanceState = 0x0341;
+
+    /// <summary>Tag of <see cref="Governance.Proposal"/>.</summary>
+    public const ushort Proposal = 0x0342;
 }

@@ -8,7 +8,7 @@ using Assay.Proofs.Signatures;
 namespace Assay.Ledger.Tests;
 
 /// <summary>Every rejection reason, each shown to leave the state root exactly as an empty block at the same time leaves it.</summary>
-public sealed class RejectionTests
+public sealed partial class RejectionTests
 {
     private static readonly SigningKey Alice = TestNet.Key(0);
     private static readonly SigningKey Bob = TestNet.Key(1);

@@ -1,3 +1,4 @@
+using Assay.Ledger.Governance;
 using Assay.Ledger.State;
 
 namespace Assay.Ledger.Blocks;
@@ -7,4 +8,8 @@ namespace Assay.Ledger.Blocks;
 /// <param name="Parameters">Protocol parameters.</param>
 /// <param name="Accounts">Accounts and balances, distinct addresses.</param>
 /// <param name="Nodes">Nodes, distinct addresses.</param>
-public sealed record GenesisConfig(long TimestampUnixMs, ProtocolParameters Parameters, IReadOnlyList<GenesisAccount> Accounts, IReadOnlyList<GenesisNode> Nodes);
+public sealed record GenesisConfig(long TimestampUnixMs, ProtocolParameters Parameters, IReadOnlyList<GenesisAccount> Accounts, IReadOnlyList<GenesisNode> Nodes)
+{
+    /// <summary>The governor set and its rules, or null for a ledger without governance (parameters then never change).</summary>
+    public GovernanceConfig? Governance { get; init; }
+}

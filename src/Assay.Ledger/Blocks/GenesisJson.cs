@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Assay.Ledger.Governance;
 using Assay.Ledger.State;
 using Assay.Proofs.Signatures;
 
@@ -8,7 +9,8 @@ namespace Assay.Ledger.Blocks;
 /// <remarks>
 /// Shape: <c>{ "timestamp_unix_ms": int, "parameters": { name: value, … }, "accounts": [ { "address": "asy…",
 /// "balances": { "ASY": int, … } } ], "nodes": [ { "address": "asy…", "stake": int, "capabilities": [ "analytic", … ],
-/// "cores": int, "memory_mib": int } ] }</c>. Amounts are JSON integers (minor units). Parameter names are the
+/// "cores": int, "memory_mib": int } ], "governance": { "governors": [ "asy…", … ], "threshold": int, "timelock_blocks": int,
+/// "proposal_lifetime_blocks": int } }</c> (governance optional). Amounts are JSON integers (minor units). Parameter names are the
 /// <c>JSON</c> names documented on <see cref="ProtocolParameters"/>; omitted parameters take their defaults. Unknown
 /// properties are errors, so a misspelt name never passes silently.
 /// </remarks>
@@ -40,7 +42,7 @@ public static class GenesisJson
         using (document)
         {
             var root = Object(document.RootElement, "genesis");
-            Known(root, "genesis", "timestamp_unix_ms", "parameters", "accounts", "nodes");
+            Known(root, "genesis", "timestamp_unix_ms", "parameters", "accounts", "nodes", "governance");
             var timestamp = Integer(Required(root, "timestamp_unix_ms", "timestamp_unix_ms"), "timestamp_unix_ms");
             if (timestamp > long.MaxValue)
             {
@@ -117,7 +119,8 @@ public static class GenesisJson
                 }
             }
 
-            return new GenesisConfig((long)timestamp, parameters, accounts, nodes);
+            var governance = root.TryGetProperty("governance", out var g) ? Governance(g) : null;
+            return new GenesisConfig((long)timestamp, parameters, accounts, nodes) { Governance = governance };
         }
     }
 
@@ -148,6 +151,7 @@ public static class GenesisJson
                 "max_replication" => p with { MaxReplication = Small(property.Value, field) },
                 "max_replacements_per_task" => p with { MaxReplacementsPerTask = Small(property.Value, field) },
                 "min_task_fee" => p with { MinTaskFeeMinorUnits = Integer(property.Value, field) },
+                "beacon_delay_squarings" => p with { BeaconDelaySquarings = Integer(property.Value, field) },
                 _ => throw new GenesisException(field, "unknown parameter."),
             };
         }
@@ -158,6 +162,20 @@ public static class GenesisJson
         }
 
         return p;
+    }
+
+    private static GovernanceConfig Governance(JsonElement element)
+    {
+        var obj = Object(element, "governance");
+        Known(obj, "governance", "governors", "threshold", "timelock_blocks", "proposal_lifetime_blocks");
+        var governors = Array(Required(obj, "governors", "governance.governors"), "governance.governors")
+            .Select((e, k) => ParseAddress(e, $"governance.governors[{k}]")).ToList();
+        var config = GovernanceConfig.Create(
+            governors,
+            Small(Required(obj, "threshold", "governance.threshold"), "governance.threshold"),
+            Integer(Required(obj, "timelock_blocks", "governance.timelock_blocks"), "governance.timelock_blocks"),
+            Integer(Required(obj, "proposal_lifetime_blocks", "governance.proposal_lifetime_blocks"), "governance.proposal_lifetime_blocks"));
+        return config.Validate() is { } error ? throw new GenesisException("governance." + error.Field, error.Message) : config;
     }
 
     private static JsonElement Object(JsonElement element, string path) =>

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Assay.Compute.Tasks;
+using Assay.Ledger.Beacon;
+using Assay.Ledger.Governance;
 using Assay.Ledger.Protocol;
 using Assay.Ledger.State;
 using Assay.Ledger.Transactions;
@@ -117,18 +119,34 @@ public sealed class SettlementLedger
             }
         }
 
+        if (genesis.Governance is not null)
+        {
+            if (genesis.Governance.Validate() is { } governanceError)
+            {
+                state.Rollback();
+                throw new GenesisException("governance." + governanceError.Field, governanceError.Message);
+            }
+
+            state.SetGovernance(new GovernanceState(genesis.Governance, null, null));
+        }
+
         state.SetChain(state.Chain with { GenesisSupply = supply.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal) });
         state.Commit();
         var source = beacon ?? HashChainBeacon.Instance;
         var header = new BlockHeader(0, Hash256.Zero, genesis.TimestampUnixMs, MerkleTree.EmptyRoot, MerkleTree.EmptyRoot, state.ComputeRoot(), Hash256.Zero, 0);
-        header = header with { Beacon = source.Next(Hash256.Zero, header.PreHash) };
+        var genesisSource = source is IVerifiableBeaconSource ? HashChainBeacon.Instance : source;
+        header = header with { Beacon = genesisSource.Next(Hash256.Zero, header.PreHash) };
         return new SettlementLedger(state, new StateMachine(state, registry ?? TaskKindRegistry.Default), source, header);
     }
 
     /// <summary>Applies a block of transactions at <paramref name="timestampUnixMs"/> and returns it with its header and outcomes.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The timestamp is below the parent's (field <c>timestamp</c>) or there are too many transactions.</exception>
-    public Block ApplyBlock(long timestampUnixMs, IReadOnlyList<SignedTransaction> transactions)
+    public Block ApplyBlock(long timestampUnixMs, IReadOnlyList<SignedTransaction> transactions) => ApplyBlock(timestampUnixMs, transactions, null, out _)!;
+
+    /// <summary>Applies a block; with <paramref name="claimedBeaconProof"/> a verifiable beacon checks that proof instead of evaluating (null block and a reason when it fails).</summary>
+    private Block? ApplyBlock(long timestampUnixMs, IReadOnlyList<SignedTransaction> transactions, byte[]? claimedBeaconProof, out string beaconError)
     {
+        beaconError = string.Empty;
         ArgumentNullException.ThrowIfNull(transactions);
         if (timestampUnixMs < Head.TimestampUnixMs)
         {
@@ -162,9 +180,32 @@ public sealed class SettlementLedger
 
         var header = new BlockHeader(
             height, Head.Hash, timestampUnixMs, MerkleTree.ComputeRoot(txLeaves), MerkleTree.ComputeRoot(outcomeLeaves), State.ComputeRoot(), Hash256.Zero, (uint)transactions.Count);
-        header = header with { Beacon = _beacon.Next(Head.Beacon, header.PreHash) };
+        byte[] proof = [];
+        if (_beacon is IVerifiableBeaconSource verifiable)
+        {
+            Hash256 output;
+            if (claimedBeaconProof is null)
+            {
+                (output, proof) = verifiable.Evaluate(Head.Beacon, header.PreHash, (long)State.Parameters.BeaconDelaySquarings);
+            }
+            else if (verifiable.TryVerify(Head.Beacon, header.PreHash, (long)State.Parameters.BeaconDelaySquarings, claimedBeaconProof, out output, out beaconError))
+            {
+                proof = claimedBeaconProof;
+            }
+            else
+            {
+                return null;
+            }
+
+            header = header with { Beacon = output };
+        }
+        else
+        {
+            header = header with { Beacon = _beacon.Next(Head.Beacon, header.PreHash) };
+        }
+
         Head = header;
-        return new Block(header, transactions.ToArray(), outcomes);
+        return new Block(header, transactions.ToArray(), outcomes) { BeaconProof = proof };
     }
 
     /// <summary>An inclusion proof of the account against <see cref="Head"/>'s state root, or null when there is no such account.</summary>
@@ -186,14 +227,20 @@ public sealed class SettlementLedger
                 return new ReplayReport(checkedCount, height, $"height/parent_hash: the block claims {claimed.Height} on {claimed.ParentHash}; the replay expects {height} on {ledger.Head.Hash}.");
             }
 
-            Block replayed;
+            Block? replayed;
+            string beaconError;
             try
             {
-                replayed = ledger.ApplyBlock(claimed.TimestampUnixMs, block.Transactions);
+                replayed = ledger.ApplyBlock(claimed.TimestampUnixMs, block.Transactions, block.BeaconProof, out beaconError);
             }
             catch (ArgumentOutOfRangeException e)
             {
                 return new ReplayReport(checkedCount, height, e.Message);
+            }
+
+            if (replayed is null)
+            {
+                return new ReplayReport(checkedCount, height, beaconError);
             }
 
             var mine = replayed.Header;

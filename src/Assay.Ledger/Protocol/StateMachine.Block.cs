@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using Assay.Compute.Tasks;
+using Assay.Ledger.Governance;
 using Assay.Ledger.State;
 using Assay.Proofs.Hashing;
 using Assay.Proofs.Signatures;
@@ -24,6 +25,7 @@ internal sealed partial class StateMachine
         TimestampUnixMs = timestampUnixMs;
         _state.Begin();
         _state.SetChain(_state.Chain with { Height = height, TimestampUnixMs = timestampUnixMs, LastBlockHash = parentHash, LastBeacon = parentBeacon });
+        GovernanceRules.ApplyPending(_state);
         ReleaseUnbonded();
         ResolveDisputeTimeouts();
         foreach (var taskId in _state.OpenTaskIds.ToArray())

@@ -1,4 +1,5 @@
 using Assay.Compute.Tasks;
+using Assay.Ledger.Governance;
 using Assay.Ledger.State;
 using Assay.Ledger.Transactions;
 using Assay.Proofs.Hashing;
@@ -94,6 +95,9 @@ internal sealed partial class StateMachine
         RevealBody b => Reveal(tx.Sender, b),
         ChallengeBody b => Challenge(tx.Sender, b),
         BisectionStepBody b => BisectionStep(tx.Sender, b),
+        GovernanceProposeBody b => GovernanceRules.Propose(_state, Height, tx, b),
+        GovernanceApproveBody b => GovernanceRules.Approve(_state, Height, tx.Sender, b),
+        GovernanceExecuteBody b => GovernanceRules.Execute(_state, Height, b),
         _ => Reject(RejectionReason.UnsupportedKind, "kind", $"kind: {tx.Body.Kind} is reserved and not supported yet."),
     };
 

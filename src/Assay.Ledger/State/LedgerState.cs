@@ -1,5 +1,6 @@
 using Assay.Compute.Tasks;
 using Assay.Ledger.Disputes;
+using Assay.Ledger.Governance;
 using Assay.Proofs.Canonical;
 using Assay.Proofs.Hashing;
 using Assay.Proofs.Signatures;
@@ -23,6 +24,8 @@ public sealed class LedgerState
     private readonly StateTable<string, ProtocolParameters> _parameters = new();
     private readonly StateTable<string, ChainRecord> _chain = new();
     private readonly StateTable<Hash256, DisputeRecord> _disputes = new();
+    private readonly StateTable<string, GovernanceState> _governance = new();
+    private readonly StateTable<Hash256, Proposal> _proposals = new();
     private readonly SparseMerkleTree _tree = new();
     private readonly SortedSet<Address> _nodeOrder = new(ByteOrder.Instance);
     private readonly SortedSet<Hash256> _openTasks = new(ByteOrder.Instance);
@@ -94,6 +97,12 @@ public sealed class LedgerState
         _disputes.Set(dispute.DisputeId, dispute);
     }
 
+    /// <summary>The governance singleton, or null when governance is disabled.</summary>
+    public GovernanceState? Governance => _governance.Get(string.Empty);
+
+    /// <summary>The governance proposal, or null.</summary>
+    public Proposal? GetProposal(Hash256 proposalId) => _proposals.Get(proposalId);
+
     /// <summary>Opens a transaction scope.</summary>
     public void Begin()
     {
@@ -147,6 +156,8 @@ public sealed class LedgerState
                 _openDisputes.Remove(id);
             }
         });
+        _governance.Commit(null);
+        _proposals.Commit(null);
         _inScope = false;
     }
 
@@ -161,6 +172,8 @@ public sealed class LedgerState
         _parameters.Rollback();
         _chain.Rollback();
         _disputes.Rollback();
+        _governance.Rollback();
+        _proposals.Rollback();
         _inScope = false;
     }
 
@@ -207,6 +220,21 @@ public sealed class LedgerState
         _chain.Set(string.Empty, chain);
     }
 
+    /// <summary>Writes the governance singleton (inside a scope).</summary>
+    public void SetGovernance(GovernanceState governance)
+    {
+        RequireScope();
+        _governance.Set(string.Empty, governance);
+    }
+
+    /// <summary>Writes a governance proposal (inside a scope).</summary>
+    public void SetProposal(Proposal proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        RequireScope();
+        _proposals.Set(proposal.Id, proposal);
+    }
+
     /// <summary>Updates the tree with every record committed since the last call and returns the state root.</summary>
     public Hash256 ComputeRoot()
     {
@@ -248,6 +276,16 @@ public sealed class LedgerState
         foreach (var id in _disputes.TakeChanged())
         {
             _tree.Set(StateKeys.ForHash(StateNamespace.Dispute, id), CanonicalEncoding.Hash(_disputes.Get(id)!));
+        }
+
+        if (_governance.TakeChanged().Count > 0)
+        {
+            _tree.Set(StateKeys.For(StateNamespace.Governance, []), CanonicalEncoding.Hash(Governance!));
+        }
+
+        foreach (var id in _proposals.TakeChanged())
+        {
+            _tree.Set(StateKeys.ForHash(StateNamespace.Proposal, id), CanonicalEncoding.Hash(_proposals.Get(id)!));
         }
 
         return _tree.Root;

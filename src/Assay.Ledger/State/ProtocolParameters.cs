@@ -7,7 +7,8 @@ namespace Assay.Ledger.State;
 /// Fractions are basis points (1/10 000). Windows and periods are in blocks. Amounts are minor units of
 /// <see cref="NativeAsset"/>, which is also the asset of stakes, fees, slashes and the insurance fund.
 /// Canonical body (format 1, tag <see cref="LedgerTypeTags.ProtocolParameters"/>): native asset string, then every
-/// other property in declaration order, u64 for amounts/windows and u32 for the rest.
+/// other property in declaration order, u64 for amounts/windows/squarings and u32 for the rest. Format 2 added
+/// <see cref="BeaconDelaySquarings"/> at the end.
 /// </remarks>
 public sealed record ProtocolParameters : ICanonicalEncodable<ProtocolParameters>
 {
@@ -24,10 +25,10 @@ public sealed record ProtocolParameters : ICanonicalEncodable<ProtocolParameters
     public static ushort TypeTag => LedgerTypeTags.ProtocolParameters;
 
     /// <summary>Body format version.</summary>
-    public static byte FormatVersion => 1;
+    public static byte FormatVersion => 2;
 
     /// <summary>Domain tag of the record's hash.</summary>
-    public static string HashTag => "assay/ledger-parameters/v1";
+    public static string HashTag => "assay/ledger-parameters/v2";
 
     /// <summary>The asset of stakes, fees, slashes and insurance (JSON <c>native_asset</c>).</summary>
     public string NativeAsset { get; init; } = "ASY";
@@ -83,6 +84,9 @@ public sealed record ProtocolParameters : ICanonicalEncodable<ProtocolParameters
     /// <summary>Least task fee (JSON <c>min_task_fee</c>).</summary>
     public ulong MinTaskFeeMinorUnits { get; init; } = 1;
 
+    /// <summary>Sequential squarings of the VDF beacon per block (JSON <c>beacon_delay_squarings</c>); used only with a verifiable beacon such as <c>Beacon.VdfBeacon</c>.</summary>
+    public ulong BeaconDelaySquarings { get; init; } = 1UL << 20;
+
     /// <summary>The first field out of range as (JSON name, message), or null when all are valid.</summary>
     public (string Field, string Message)? Validate()
     {
@@ -137,6 +141,11 @@ public sealed record ProtocolParameters : ICanonicalEncodable<ProtocolParameters
             return ("max_replacements_per_task", $"max_replacements_per_task must be 0 … 128; got {MaxReplacementsPerTask}.");
         }
 
+        if (BeaconDelaySquarings is 0 or > (1UL << 40))
+        {
+            return ("beacon_delay_squarings", $"beacon_delay_squarings must be 1 … {1UL << 40}; got {BeaconDelaySquarings}.");
+        }
+
         return null;
     }
 
@@ -164,6 +173,7 @@ public sealed record ProtocolParameters : ICanonicalEncodable<ProtocolParameters
             MaxReplication = reader.ReadUInt32(),
             MaxReplacementsPerTask = reader.ReadUInt32(),
             MinTaskFeeMinorUnits = reader.ReadUInt64(),
+            BeaconDelaySquarings = reader.ReadUInt64(),
         };
         if (p.Validate() is { } error)
         {
@@ -195,5 +205,6 @@ public sealed record ProtocolParameters : ICanonicalEncodable<ProtocolParameters
         writer.WriteUInt32(MaxReplication);
         writer.WriteUInt32(MaxReplacementsPerTask);
         writer.WriteUInt64(MinTaskFeeMinorUnits);
+        writer.WriteUInt64(BeaconDelaySquarings);
     }
 }

@@ -23,4 +23,10 @@ public enum StateNamespace : byte
 
     /// <summary>Disputes (challenges and their bisection), keyed by the 32-byte dispute id.</summary>
     Dispute = 7,
+
+    /// <summary>The governance singleton (config and pending changes; one record, empty key; absent when governance is disabled).</summary>
+    Governance = 8,
+
+    /// <summary>Governance proposals, keyed by the proposing transaction's hash.</summary>
+    Proposal = 9,
 }

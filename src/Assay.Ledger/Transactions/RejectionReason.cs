@@ -65,4 +65,25 @@ public enum RejectionReason : byte
 
     /// <summary>The node already has the most unbonding entries allowed.</summary>
     TooManyUnbondingEntries = 20,
+
+    /// <summary>The sender is not a governor (field <c>sender</c>).</summary>
+    NotGovernor = 40,
+
+    /// <summary>No proposal has this id (field <c>proposal_id</c>).</summary>
+    UnknownProposal = 41,
+
+    /// <summary>The governor already approved this proposal (field <c>sender</c>).</summary>
+    DuplicateApproval = 42,
+
+    /// <summary>The proposal's time lock has not elapsed (field <c>proposal_id</c>).</summary>
+    TimelockNotElapsed = 43,
+
+    /// <summary>The proposal is past its expiry height (field <c>proposal_id</c>).</summary>
+    ProposalExpired = 44,
+
+    /// <summary>Fewer approvals from current governors than the threshold (field <c>proposal_id</c>).</summary>
+    InsufficientApprovals = 45,
+
+    /// <summary>The proposal was already executed (field <c>proposal_id</c>).</summary>
+    ProposalClosed = 46,
 }

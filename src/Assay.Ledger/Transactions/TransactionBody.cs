@@ -15,7 +15,7 @@ public abstract record TransactionBody
     /// <summary>Writes the fields.</summary>
     public abstract void Write(CanonicalWriter writer);
 
-    /// <summary>Reads the body of <paramref name="kind"/>; reserved kinds decode to <see cref="ReservedBody"/> with their raw bytes.</summary>
+    /// <summary>Reads the body of <paramref name="kind"/>; an unknown kind is a format error.</summary>
     public static TransactionBody Read(TransactionKind kind, ref CanonicalReader reader)
     {
         switch (kind)
@@ -51,8 +51,12 @@ public abstract record TransactionBody
                 return ChallengeBody.Read(ref reader);
             case TransactionKind.BisectionStep:
                 return BisectionStepBody.Read(ref reader);
-            case TransactionKind.GovernancePropose or TransactionKind.GovernanceApprove or TransactionKind.GovernanceExecute:
-                return new ReservedBody(kind, reader.ReadBytes(ReservedBody.MaxBytes).ToArray());
+            case TransactionKind.GovernancePropose:
+                return GovernanceProposeBody.Read(ref reader);
+            case TransactionKind.GovernanceApprove:
+                return new GovernanceApproveBody(reader.ReadHash());
+            case TransactionKind.GovernanceExecute:
+                return new GovernanceExecuteBody(reader.ReadHash());
             default:
                 CanonicalReader.Fail(reader.Position - 1, "a known transaction kind");
                 throw new InvalidOperationException();
