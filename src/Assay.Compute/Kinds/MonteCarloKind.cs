@@ -25,6 +25,9 @@ public sealed class MonteCarloKind : ITaskKind
     /// <summary>Domain tag of a leaf's payload hash.</summary>
     public const string LeafTag = "assay/montecarlo-batch/v1";
 
+    /// <summary>The payload hash of every Monte Carlo leaf: zero, because the leaf's sums are its whole content (see <see cref="LeafOf"/>).</summary>
+    public static Hash256 SumsOnlyPayloadHash => Hash256.Zero;
+
     /// <summary>Index of the Σpayoff² lane, the default mass lane for spot checks.</summary>
     public const int PayoffSquaredLane = 1;
 
@@ -109,18 +112,30 @@ public sealed class MonteCarloKind : ITaskKind
         return leaf;
     }
 
-    /// <summary>The leaf of one path range's sums.</summary>
+    /// <summary>The leaf of one path range's sums: the nine lanes and the sample count, and the payload hash <see cref="SumsOnlyPayloadHash"/>.</summary>
+    /// <remarks>The leaf hash (<see cref="MerkleSumHash"/>) covers the count and the nine scaled sums, which are the whole
+    /// content of the batch (every accumulator has the batch's sample count and the fixed scale), so no separate payload
+    /// hash is computed: that saves one SHA-256 call per leaf.</remarks>
+    /// <exception cref="ArgumentException">An accumulator's count or scale differs from the batch's (the lanes would not capture the batch).</exception>
     public static MerkleSumLeaf LeafOf(in BatchSums batch)
     {
-        Span<byte> bytes = stackalloc byte[BatchSums.EncodedLength];
-        batch.WriteTo(bytes);
+        var samples = batch.Samples;
+        var scale = BatchSums.Scale;
+        if (!Same(batch.Payoff) || !Same(batch.PayoffSquared) || !Same(batch.Delta) || !Same(batch.DeltaSquared) || !Same(batch.Vega)
+            || !Same(batch.VegaSquared) || !Same(batch.Control) || !Same(batch.ControlSquared) || !Same(batch.PayoffControl))
+        {
+            ThrowInconsistent(batch);
+        }
+
         ReadOnlySpan<Int128> lanes =
         [
             batch.Payoff.ScaledSum, batch.PayoffSquared.ScaledSum, batch.Delta.ScaledSum, batch.DeltaSquared.ScaledSum,
             batch.Vega.ScaledSum, batch.VegaSquared.ScaledSum, batch.Control.ScaledSum, batch.ControlSquared.ScaledSum,
             batch.PayoffControl.ScaledSum,
         ];
-        return new MerkleSumLeaf(DomainHash.Compute(LeafTag, bytes), new LaneSums(batch.Samples, lanes));
+        return new MerkleSumLeaf(SumsOnlyPayloadHash, new LaneSums(samples, lanes));
+
+        bool Same(in FixedPointAccumulator a) => a.Count == samples && a.Scale == scale;
     }
 
     /// <summary>The batch sums that lane sums stand for (the inverse of the lanes of <see cref="LeafOf"/>).</summary>
@@ -144,6 +159,9 @@ public sealed class MonteCarloKind : ITaskKind
 
         return new Computation(mc, inputs.PathsPerLeaf, inputs.LeafCount);
     }
+
+    private static void ThrowInconsistent(in BatchSums batch) =>
+        throw new ArgumentException($"Every accumulator of a Monte Carlo leaf must have the batch's {batch.Samples} samples and scale {BatchSums.Scale}; got {batch}.", nameof(batch));
 
     private sealed class Computation(MonteCarloSpec spec, int pathsPerLeaf, long leafCount) : ITaskComputation
     {

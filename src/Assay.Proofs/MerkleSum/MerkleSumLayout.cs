@@ -88,6 +88,33 @@ public sealed class MerkleSumLayout
         return MerkleSumCheck.Valid;
     }
 
+    /// <summary>Whether sums obey the layout's rules: <see cref="Check(ulong, ReadOnlySpan{Int128}, string)"/> without building a message (hot paths; call Check for the reason).</summary>
+    internal bool Accepts(ulong count, ReadOnlySpan<Int128> lanes)
+    {
+        if (lanes.Length != _lanes.Length || count > FixedPointAccumulator.MaxCount)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < lanes.Length; i++)
+        {
+            var lane = _lanes[i];
+            var value = lanes[i];
+            if (value < Int128.Zero && (lane.IsNonNegative || value == Int128.MinValue))
+            {
+                return false;
+            }
+
+            var magnitude = (UInt128)(value < Int128.Zero ? -value : value);
+            if (magnitude > ((UInt128)count << (lane.Scale.MagnitudeBits + lane.Scale.FractionBits)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>left + right into <paramref name="lanes"/> (which may alias either operand); both operands obey the rules.</summary>
     internal static bool TryAdd(ulong leftCount, ReadOnlySpan<Int128> left, ulong rightCount, ReadOnlySpan<Int128> right, out ulong count, Span<Int128> lanes)
     {

@@ -102,8 +102,8 @@ public sealed class MerkleSumOpening
         var siblings = new MerkleSumSibling[siblingCount];
         for (var i = 0; i < siblingCount; i++)
         {
-            var hash = reader.ReadHash($"sibling {i} hash");
-            siblings[i] = new MerkleSumSibling(hash, reader.ReadSums(laneCount, $"sibling {i} sums"));
+            var hash = reader.ReadSiblingHash(i);
+            siblings[i] = new MerkleSumSibling(hash, reader.ReadSiblingSums(laneCount, i));
         }
 
         return new MerkleSumOpening(index, leafCount, new MerkleSumLeaf(payload, sums), siblings);

@@ -73,10 +73,9 @@ public sealed class MerkleSumTree
                 throw new ArgumentException($"Leaf {i} has no sums.", nameof(leaves));
             }
 
-            var check = layout.Check(leaf.Sums, $"leaf {i}");
-            if (!check.IsValid)
+            if (!layout.Accepts(leaf.Sums.Count, leaf.Sums.Lanes))
             {
-                throw new ArgumentException(check.ToString(), nameof(leaves));
+                throw new ArgumentException(layout.Check(leaf.Sums, $"leaf {i}").ToString(), nameof(leaves));
             }
 
             copy[i] = leaf;
