@@ -93,6 +93,27 @@ public static class MerkleSumHash
         return Sha256(buffer);
     }
 
+    /// <summary>Length of the full SHA-256 input of a leaf hash (tag prefix ‖ leaf preimage) with <paramref name="laneCount"/> lanes.</summary>
+    internal static int PrefixedLeafLength(int laneCount) => LeafPrefix.Length + LeafPreimageLength(laneCount);
+
+    /// <summary>Length of the full SHA-256 input of a node hash (tag prefix ‖ node preimage) with <paramref name="laneCount"/> lanes.</summary>
+    internal static int PrefixedNodeLength(int laneCount) => NodePrefix.Length + NodePreimageLength(laneCount);
+
+    /// <summary>Writes the SHA-256 input of a leaf hash (tag prefix ‖ leaf preimage) to <paramref name="destination"/>.</summary>
+    internal static void WritePrefixedLeaf(Span<byte> destination, long index, Hash256 payloadHash, ulong count, ReadOnlySpan<Int128> lanes)
+    {
+        LeafPrefix.CopyTo(destination);
+        WriteLeafPreimage(destination[LeafPrefix.Length..], index, payloadHash, count, lanes);
+    }
+
+    /// <summary>Writes the SHA-256 input of a node hash (tag prefix ‖ node preimage) to <paramref name="destination"/>.</summary>
+    internal static void WritePrefixedNode(Span<byte> destination, Hash256 leftHash, ulong leftCount, ReadOnlySpan<Int128> left, Hash256 rightHash, ulong rightCount, ReadOnlySpan<Int128> right)
+    {
+        NodePrefix.CopyTo(destination);
+        var half = NodePrefix.Length + WriteChild(destination[NodePrefix.Length..], leftHash, leftCount, left);
+        WriteChild(destination[half..], rightHash, rightCount, right);
+    }
+
     private static Hash256 Sha256(ReadOnlySpan<byte> preimage)
     {
         Span<byte> digest = stackalloc byte[Hash256.Length];
