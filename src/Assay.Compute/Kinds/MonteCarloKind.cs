@@ -16,13 +16,15 @@ namespace Assay.Compute.Kinds;
 /// <para>Lanes (all at <see cref="BatchSums.Scale"/>, Medium, 2^−48): the nine <see cref="BatchSums"/> fields in their
 /// order — payoff, payoff², delta, delta², vega, vega², control, control², payoff·control; the four squares are
 /// non-negative lanes. The leaf count is the sample count of the batch.</para>
-/// <para>Payload hash = DomainHash(<see cref="LeafTag"/>, the leaf's 234-byte <see cref="BatchSums.WriteTo"/> encoding).
+/// <para>Payload hash = <see cref="SumsOnlyPayloadHash"/> (zero): the leaf hash already covers the count and the nine
+/// lanes, which are the batch's whole content (format since 2026-11-21; before, the payload hash was
+/// DomainHash(<see cref="LeafTag"/>, the 234-byte <see cref="BatchSums.WriteTo"/> encoding), one more SHA-256 per leaf).
 /// The aggregate is <see cref="MonteCarloEngine.Summarise"/> of the root sums, so it equals
 /// <see cref="MonteCarloEngine.Run"/> bit for bit.</para>
 /// </remarks>
 public sealed class MonteCarloKind : ITaskKind
 {
-    /// <summary>Domain tag of a leaf's payload hash.</summary>
+    /// <summary>Domain tag of the former leaf payload hash (no longer computed: see <see cref="SumsOnlyPayloadHash"/>).</summary>
     public const string LeafTag = "assay/montecarlo-batch/v1";
 
     /// <summary>The payload hash of every Monte Carlo leaf: zero, because the leaf's sums are its whole content (see <see cref="LeafOf"/>).</summary>

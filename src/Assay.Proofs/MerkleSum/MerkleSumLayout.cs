@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assay.Numerics.FixedPoint;
 
 namespace Assay.Proofs.MerkleSum;
@@ -89,6 +90,7 @@ public sealed class MerkleSumLayout
     }
 
     /// <summary>Whether sums obey the layout's rules: <see cref="Check(ulong, ReadOnlySpan{Int128}, string)"/> without building a message (hot paths; call Check for the reason).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool Accepts(ulong count, ReadOnlySpan<Int128> lanes)
     {
         if (lanes.Length != _lanes.Length || count > FixedPointAccumulator.MaxCount)

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Assay.Proofs.Hashing;
 
 namespace Assay.Proofs.MerkleSum;
@@ -87,6 +88,7 @@ public sealed class MerkleSumOpening
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static MerkleSumOpening ReadBody(ref MerkleSumReader reader, int laneCount, long leafCount)
     {
         var index = (long)reader.ReadUInt64("leaf index");

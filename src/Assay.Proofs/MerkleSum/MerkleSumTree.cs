@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assay.Proofs.Hashing;
 
 namespace Assay.Proofs.MerkleSum;
@@ -47,6 +48,7 @@ public sealed class MerkleSumTree
     /// <summary>Builds the tree over <paramref name="leaves"/> (leaf i at index i).</summary>
     /// <exception cref="ArgumentException">There are no leaves, or a leaf's sums break the layout's rules (the message names
     /// the leaf and the rule), or the total count exceeds 2^32.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MerkleSumTree Build(MerkleSumLayout layout, IReadOnlyList<MerkleSumLeaf> leaves)
     {
         ArgumentNullException.ThrowIfNull(layout);

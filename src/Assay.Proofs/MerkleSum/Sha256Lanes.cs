@@ -53,6 +53,7 @@ internal static class Sha256Lanes
     /// <param name="stride">The padded length of every message (a multiple of 64).</param>
     /// <param name="count">Number of messages, 1 to <see cref="Width"/>.</param>
     /// <param name="digests">Receives digest j at index j.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Hash(ReadOnlySpan<byte> messages, int stride, int count, Span<Hash256> digests)
     {
         Span<int> offsets = stackalloc int[Width];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assay.Proofs.Hashing;
 using Assay.Proofs.MerkleSum;
 
@@ -34,6 +35,7 @@ public static partial class SpotCheckVerifier
     }
 
     /// <summary>The fast walk; false on anything it does not accept (the caller then runs the full verifier for the verdict).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryWalk(
         MerkleSumLayout layout, MerkleSumRoot root, MerkleSumOpening opening, int massLane, SharedPaths shared, out UInt128 massPrefix, ref long hashes)
     {
