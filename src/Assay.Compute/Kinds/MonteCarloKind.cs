@@ -34,7 +34,7 @@ public sealed class MonteCarloKind : ITaskKind
     public const int PayoffSquaredLane = 1;
 
     /// <summary>Work floor of the leaf-size rule: a leaf should hold at least this many path-step units (see <see cref="DefaultPathsPerLeaf"/>).</summary>
-    public const int LeafWorkFloor = 12_000;
+    public const int LeafWorkFloor = 4_000;
 
     /// <summary>Smallest leaf the rule picks: 16 paths (two Vector512 lane groups, one antithetic-safe even count).</summary>
     public const int MinDefaultPathsPerLeaf = 16;
@@ -86,14 +86,16 @@ public sealed class MonteCarloKind : ITaskKind
     /// <para>Rule: the smallest power of two L ≥ <see cref="MinDefaultPathsPerLeaf"/> with L·(steps + 2)·w ≥
     /// <see cref="LeafWorkFloor"/>, capped at <see cref="MonteCarloInputs.MaxPathsPerLeaf"/>; w = 2 for barriers and
     /// lookbacks (a Brownian-bridge draw per step), 1 otherwise; the "+ 2" stands for the per-path payoff, Greek and
-    /// fixed-point work. One work unit is about one GBM step of one path (≈ 15 ns measured here), so the floor is a leaf
-    /// of ≈ 180 µs against ≈ 7–9 µs of hashing per leaf (payload, leaf and node hashes): commitment ≲ 5%.
-    /// Examples: one-step European 4096, 52-step Asian 256, 252-step Asian 64, 252-step barrier 32. American options
-    /// always get 4096: their exercise policy is fitted per engine batch, so a leaf is a whole batch.</para>
+    /// fixed-point work. One work unit is about one GBM step of one path (≈ 10 ns measured here), so the floor is a leaf
+    /// of ≈ 40 µs against ≈ 1.3–1.7 µs of hashing per leaf (leaf hash and about one node hash, eight at a time; no payload
+    /// hash): commitment ≈ 3–4%. Examples: one-step European 2048, 52-step Asian 128, 252-step Asian 16, 252-step
+    /// barrier 16. American options always get 4096: their exercise policy is fitted per engine batch, so a leaf is a
+    /// whole batch.</para>
     /// <para>Smaller leaves make spot checks cheaper (an opening recomputes L paths: cost ≈ (k_u + k_m)·L / paths of the
     /// run) and commitment dearer; the issue's two targets (commitment ≤ 5%, verification ≤ 2% at k_u + k_m ≈ 920)
-    /// hold together only when paths·(steps + 2)·w ≳ 46,000·<see cref="LeafWorkFloor"/> ≈ 5.5·10^8 work units
-    /// (docs/compute-tasks.md has the measured figures). A spec may set any allowed size instead.</para>
+    /// hold together only when paths·(steps + 2)·w ≳ 60,000·<see cref="LeafWorkFloor"/> ≈ 2.4·10^8 work units, e.g.
+    /// 10^6 paths of a 252-fixing Asian at 16-path leaves, and then only just (docs/benchmarks.md, issue 4, has the
+    /// measured figures). A spec may set any allowed size instead.</para>
     /// </remarks>
     public static int DefaultPathsPerLeaf(PayoffSpec payoff, int steps)
     {
