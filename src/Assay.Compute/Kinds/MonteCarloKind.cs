@@ -16,20 +16,25 @@ namespace Assay.Compute.Kinds;
 /// <para>Lanes (all at <see cref="BatchSums.Scale"/>, Medium, 2^−48): the nine <see cref="BatchSums"/> fields in their
 /// order — payoff, payoff², delta, delta², vega, vega², control, control², payoff·control; the four squares are
 /// non-negative lanes. The leaf count is the sample count of the batch.</para>
-/// <para>Payload hash = DomainHash(<see cref="LeafTag"/>, the leaf's 234-byte <see cref="BatchSums.WriteTo"/> encoding).
+/// <para>Payload hash = <see cref="SumsOnlyPayloadHash"/> (zero): the leaf hash already covers the count and the nine
+/// lanes, which are the batch's whole content (format since 2026-11-21; before, the payload hash was
+/// DomainHash(<see cref="LeafTag"/>, the 234-byte <see cref="BatchSums.WriteTo"/> encoding), one more SHA-256 per leaf).
 /// The aggregate is <see cref="MonteCarloEngine.Summarise"/> of the root sums, so it equals
 /// <see cref="MonteCarloEngine.Run"/> bit for bit.</para>
 /// </remarks>
 public sealed class MonteCarloKind : ITaskKind
 {
-    /// <summary>Domain tag of a leaf's payload hash.</summary>
+    /// <summary>Domain tag of the former leaf payload hash (no longer computed: see <see cref="SumsOnlyPayloadHash"/>).</summary>
     public const string LeafTag = "assay/montecarlo-batch/v1";
+
+    /// <summary>The payload hash of every Monte Carlo leaf: zero, because the leaf's sums are its whole content (see <see cref="LeafOf"/>).</summary>
+    public static Hash256 SumsOnlyPayloadHash => Hash256.Zero;
 
     /// <summary>Index of the Σpayoff² lane, the default mass lane for spot checks.</summary>
     public const int PayoffSquaredLane = 1;
 
     /// <summary>Work floor of the leaf-size rule: a leaf should hold at least this many path-step units (see <see cref="DefaultPathsPerLeaf"/>).</summary>
-    public const int LeafWorkFloor = 12_000;
+    public const int LeafWorkFloor = 4_000;
 
     /// <summary>Smallest leaf the rule picks: 16 paths (two Vector512 lane groups, one antithetic-safe even count).</summary>
     public const int MinDefaultPathsPerLeaf = 16;
@@ -81,14 +86,16 @@ public sealed class MonteCarloKind : ITaskKind
     /// <para>Rule: the smallest power of two L ≥ <see cref="MinDefaultPathsPerLeaf"/> with L·(steps + 2)·w ≥
     /// <see cref="LeafWorkFloor"/>, capped at <see cref="MonteCarloInputs.MaxPathsPerLeaf"/>; w = 2 for barriers and
     /// lookbacks (a Brownian-bridge draw per step), 1 otherwise; the "+ 2" stands for the per-path payoff, Greek and
-    /// fixed-point work. One work unit is about one GBM step of one path (≈ 15 ns measured here), so the floor is a leaf
-    /// of ≈ 180 µs against ≈ 7–9 µs of hashing per leaf (payload, leaf and node hashes): commitment ≲ 5%.
-    /// Examples: one-step European 4096, 52-step Asian 256, 252-step Asian 64, 252-step barrier 32. American options
-    /// always get 4096: their exercise policy is fitted per engine batch, so a leaf is a whole batch.</para>
+    /// fixed-point work. One work unit is about one GBM step of one path (≈ 10 ns measured here), so the floor is a leaf
+    /// of ≈ 40 µs against ≈ 1.3–1.7 µs of hashing per leaf (leaf hash and about one node hash, eight at a time; no payload
+    /// hash): commitment ≈ 3–4%. Examples: one-step European 2048, 52-step Asian 128, 252-step Asian 16, 252-step
+    /// barrier 16. American options always get 4096: their exercise policy is fitted per engine batch, so a leaf is a
+    /// whole batch.</para>
     /// <para>Smaller leaves make spot checks cheaper (an opening recomputes L paths: cost ≈ (k_u + k_m)·L / paths of the
     /// run) and commitment dearer; the issue's two targets (commitment ≤ 5%, verification ≤ 2% at k_u + k_m ≈ 920)
-    /// hold together only when paths·(steps + 2)·w ≳ 46,000·<see cref="LeafWorkFloor"/> ≈ 5.5·10^8 work units
-    /// (docs/compute-tasks.md has the measured figures). A spec may set any allowed size instead.</para>
+    /// hold together only when paths·(steps + 2)·w ≳ 60,000·<see cref="LeafWorkFloor"/> ≈ 2.4·10^8 work units, e.g.
+    /// 10^6 paths of a 252-fixing Asian at 16-path leaves, and then only just (docs/benchmarks.md, issue 4, has the
+    /// measured figures). A spec may set any allowed size instead.</para>
     /// </remarks>
     public static int DefaultPathsPerLeaf(PayoffSpec payoff, int steps)
     {
@@ -109,18 +116,30 @@ public sealed class MonteCarloKind : ITaskKind
         return leaf;
     }
 
-    /// <summary>The leaf of one path range's sums.</summary>
+    /// <summary>The leaf of one path range's sums: the nine lanes and the sample count, and the payload hash <see cref="SumsOnlyPayloadHash"/>.</summary>
+    /// <remarks>The leaf hash (<see cref="MerkleSumHash"/>) covers the count and the nine scaled sums, which are the whole
+    /// content of the batch (every accumulator has the batch's sample count and the fixed scale), so no separate payload
+    /// hash is computed: that saves one SHA-256 call per leaf.</remarks>
+    /// <exception cref="ArgumentException">An accumulator's count or scale differs from the batch's (the lanes would not capture the batch).</exception>
     public static MerkleSumLeaf LeafOf(in BatchSums batch)
     {
-        Span<byte> bytes = stackalloc byte[BatchSums.EncodedLength];
-        batch.WriteTo(bytes);
+        var samples = batch.Samples;
+        var scale = BatchSums.Scale;
+        if (!Same(batch.Payoff) || !Same(batch.PayoffSquared) || !Same(batch.Delta) || !Same(batch.DeltaSquared) || !Same(batch.Vega)
+            || !Same(batch.VegaSquared) || !Same(batch.Control) || !Same(batch.ControlSquared) || !Same(batch.PayoffControl))
+        {
+            ThrowInconsistent(batch);
+        }
+
         ReadOnlySpan<Int128> lanes =
         [
             batch.Payoff.ScaledSum, batch.PayoffSquared.ScaledSum, batch.Delta.ScaledSum, batch.DeltaSquared.ScaledSum,
             batch.Vega.ScaledSum, batch.VegaSquared.ScaledSum, batch.Control.ScaledSum, batch.ControlSquared.ScaledSum,
             batch.PayoffControl.ScaledSum,
         ];
-        return new MerkleSumLeaf(DomainHash.Compute(LeafTag, bytes), new LaneSums(batch.Samples, lanes));
+        return new MerkleSumLeaf(SumsOnlyPayloadHash, new LaneSums(samples, lanes));
+
+        bool Same(in FixedPointAccumulator a) => a.Count == samples && a.Scale == scale;
     }
 
     /// <summary>The batch sums that lane sums stand for (the inverse of the lanes of <see cref="LeafOf"/>).</summary>
@@ -144,6 +163,9 @@ public sealed class MonteCarloKind : ITaskKind
 
         return new Computation(mc, inputs.PathsPerLeaf, inputs.LeafCount);
     }
+
+    private static void ThrowInconsistent(in BatchSums batch) =>
+        throw new ArgumentException($"Every accumulator of a Monte Carlo leaf must have the batch's {batch.Samples} samples and scale {BatchSums.Scale}; got {batch}.", nameof(batch));
 
     private sealed class Computation(MonteCarloSpec spec, int pathsPerLeaf, long leafCount) : ITaskComputation
     {

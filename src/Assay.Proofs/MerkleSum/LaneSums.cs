@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Assay.Proofs.MerkleSum;
@@ -110,6 +111,7 @@ public sealed class LaneSums : IEquatable<LaneSums>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static LaneSums Read(ReadOnlySpan<byte> source, int laneCount)
     {
         var lanes = new Int128[laneCount];

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using Assay.Proofs.Hashing;
 
 namespace Assay.Proofs.MerkleSum;
@@ -20,7 +22,11 @@ public static class MerkleSumHash
     /// <summary>Domain tag of inner-node hashes.</summary>
     public const string NodeTag = "assay/merkle-sum-node/v1";
 
-    private const int MaxSumsLength = 8 + (16 * MerkleSumLayout.MaxLanes);
+    /// <summary>The <see cref="DomainHash"/> prefix of leaf hashes: tag length ‖ tag.</summary>
+    private static readonly byte[] LeafPrefix = TagPrefix(LeafTag);
+
+    /// <summary>The <see cref="DomainHash"/> prefix of node hashes: tag length ‖ tag.</summary>
+    private static readonly byte[] NodePrefix = TagPrefix(NodeTag);
 
     /// <summary>Length of a leaf preimage with <paramref name="laneCount"/> lanes.</summary>
     public static int LeafPreimageLength(int laneCount) => 8 + Hash256.Length + LaneSums.EncodedLengthFor(laneCount);
@@ -64,19 +70,63 @@ public static class MerkleSumHash
         return Node(left.Hash, left.Sums.Count, left.Sums.Lanes, right.Hash, right.Sums.Count, right.Sums.Lanes);
     }
 
+    /// <remarks>Hot path (one call per leaf when a tree is built): the <see cref="DomainHash"/> preimage (tag prefix ‖
+    /// leaf preimage) is written to one exact-size stack buffer and hashed with one SHA-256 call.</remarks>
     internal static Hash256 Leaf(long index, Hash256 payloadHash, ulong count, ReadOnlySpan<Int128> lanes)
     {
-        Span<byte> buffer = stackalloc byte[8 + Hash256.Length + MaxSumsLength];
-        var length = WriteLeafPreimage(buffer, index, payloadHash, count, lanes);
-        return DomainHash.Compute(LeafTag, buffer[..length]);
+        var prefix = LeafPrefix;
+        Span<byte> buffer = stackalloc byte[prefix.Length + 8 + Hash256.Length + LaneSums.EncodedLengthFor(Math.Min(lanes.Length, MerkleSumLayout.MaxLanes))];
+        prefix.CopyTo(buffer);
+        WriteLeafPreimage(buffer[prefix.Length..], index, payloadHash, count, lanes);
+        return Sha256(buffer);
     }
 
+    /// <remarks>Hot path (one call per inner node): as <see cref="Leaf(long, Hash256, ulong, ReadOnlySpan{Int128})"/>,
+    /// one stack buffer and one SHA-256 call.</remarks>
     internal static Hash256 Node(Hash256 leftHash, ulong leftCount, ReadOnlySpan<Int128> left, Hash256 rightHash, ulong rightCount, ReadOnlySpan<Int128> right)
     {
-        Span<byte> buffer = stackalloc byte[2 * (Hash256.Length + MaxSumsLength)];
-        var half = WriteChild(buffer, leftHash, leftCount, left);
-        var length = half + WriteChild(buffer[half..], rightHash, rightCount, right);
-        return DomainHash.Compute(NodeTag, buffer[..length]);
+        var prefix = NodePrefix;
+        Span<byte> buffer = stackalloc byte[prefix.Length + (2 * Hash256.Length) + LaneSums.EncodedLengthFor(Math.Min(left.Length, MerkleSumLayout.MaxLanes)) + LaneSums.EncodedLengthFor(Math.Min(right.Length, MerkleSumLayout.MaxLanes))];
+        prefix.CopyTo(buffer);
+        var half = prefix.Length + WriteChild(buffer[prefix.Length..], leftHash, leftCount, left);
+        WriteChild(buffer[half..], rightHash, rightCount, right);
+        return Sha256(buffer);
+    }
+
+    /// <summary>Length of the full SHA-256 input of a leaf hash (tag prefix ‖ leaf preimage) with <paramref name="laneCount"/> lanes.</summary>
+    internal static int PrefixedLeafLength(int laneCount) => LeafPrefix.Length + LeafPreimageLength(laneCount);
+
+    /// <summary>Length of the full SHA-256 input of a node hash (tag prefix ‖ node preimage) with <paramref name="laneCount"/> lanes.</summary>
+    internal static int PrefixedNodeLength(int laneCount) => NodePrefix.Length + NodePreimageLength(laneCount);
+
+    /// <summary>Writes the SHA-256 input of a leaf hash (tag prefix ‖ leaf preimage) to <paramref name="destination"/>.</summary>
+    internal static void WritePrefixedLeaf(Span<byte> destination, long index, Hash256 payloadHash, ulong count, ReadOnlySpan<Int128> lanes)
+    {
+        LeafPrefix.CopyTo(destination);
+        WriteLeafPreimage(destination[LeafPrefix.Length..], index, payloadHash, count, lanes);
+    }
+
+    /// <summary>Writes the SHA-256 input of a node hash (tag prefix ‖ node preimage) to <paramref name="destination"/>.</summary>
+    internal static void WritePrefixedNode(Span<byte> destination, Hash256 leftHash, ulong leftCount, ReadOnlySpan<Int128> left, Hash256 rightHash, ulong rightCount, ReadOnlySpan<Int128> right)
+    {
+        NodePrefix.CopyTo(destination);
+        var half = NodePrefix.Length + WriteChild(destination[NodePrefix.Length..], leftHash, leftCount, left);
+        WriteChild(destination[half..], rightHash, rightCount, right);
+    }
+
+    private static Hash256 Sha256(ReadOnlySpan<byte> preimage)
+    {
+        Span<byte> digest = stackalloc byte[Hash256.Length];
+        SHA256.HashData(preimage, digest);
+        return new Hash256(digest);
+    }
+
+    private static byte[] TagPrefix(string tag)
+    {
+        var bytes = new byte[1 + Encoding.UTF8.GetByteCount(tag)];
+        bytes[0] = (byte)(bytes.Length - 1);
+        Encoding.UTF8.GetBytes(tag, bytes.AsSpan(1));
+        return bytes;
     }
 
     private static int WriteLeafPreimage(Span<byte> destination, long index, Hash256 payloadHash, ulong count, ReadOnlySpan<Int128> lanes)

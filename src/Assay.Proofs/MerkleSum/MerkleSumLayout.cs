@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assay.Numerics.FixedPoint;
 
 namespace Assay.Proofs.MerkleSum;
@@ -86,6 +87,34 @@ public sealed class MerkleSumLayout
         }
 
         return MerkleSumCheck.Valid;
+    }
+
+    /// <summary>Whether sums obey the layout's rules: <see cref="Check(ulong, ReadOnlySpan{Int128}, string)"/> without building a message (hot paths; call Check for the reason).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal bool Accepts(ulong count, ReadOnlySpan<Int128> lanes)
+    {
+        if (lanes.Length != _lanes.Length || count > FixedPointAccumulator.MaxCount)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < lanes.Length; i++)
+        {
+            var lane = _lanes[i];
+            var value = lanes[i];
+            if (value < Int128.Zero && (lane.IsNonNegative || value == Int128.MinValue))
+            {
+                return false;
+            }
+
+            var magnitude = (UInt128)(value < Int128.Zero ? -value : value);
+            if (magnitude > ((UInt128)count << (lane.Scale.MagnitudeBits + lane.Scale.FractionBits)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>left + right into <paramref name="lanes"/> (which may alias either operand); both operands obey the rules.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Assay.Proofs.Hashing;
 
 namespace Assay.Proofs.MerkleSum;
@@ -87,6 +88,7 @@ public sealed class MerkleSumOpening
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static MerkleSumOpening ReadBody(ref MerkleSumReader reader, int laneCount, long leafCount)
     {
         var index = (long)reader.ReadUInt64("leaf index");
@@ -102,8 +104,8 @@ public sealed class MerkleSumOpening
         var siblings = new MerkleSumSibling[siblingCount];
         for (var i = 0; i < siblingCount; i++)
         {
-            var hash = reader.ReadHash($"sibling {i} hash");
-            siblings[i] = new MerkleSumSibling(hash, reader.ReadSums(laneCount, $"sibling {i} sums"));
+            var hash = reader.ReadSiblingHash(i);
+            siblings[i] = new MerkleSumSibling(hash, reader.ReadSiblingSums(laneCount, i));
         }
 
         return new MerkleSumOpening(index, leafCount, new MerkleSumLeaf(payload, sums), siblings);

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using Assay.Proofs.Hashing;
 
 namespace Assay.Proofs.MerkleSum;
@@ -29,6 +30,12 @@ internal ref struct MerkleSumReader
 
     public LaneSums ReadSums(int laneCount, string field) => LaneSums.Read(Take(LaneSums.EncodedLengthFor(laneCount), field), laneCount);
 
+    /// <summary>Reads the hash of sibling <paramref name="index"/>; the field name is built only for the error message.</summary>
+    public Hash256 ReadSiblingHash(int index) => new(Take(Hash256.Length, index, " hash"));
+
+    /// <summary>Reads the sums of sibling <paramref name="index"/>; the field name is built only for the error message.</summary>
+    public LaneSums ReadSiblingSums(int laneCount, int index) => LaneSums.Read(Take(LaneSums.EncodedLengthFor(laneCount), index, " sums"), laneCount);
+
     public readonly void ExpectEnd(string what)
     {
         if (_position != _source.Length)
@@ -37,15 +44,31 @@ internal ref struct MerkleSumReader
         }
     }
 
-    private ReadOnlySpan<byte> Take(int length, string field)
+    private ReadOnlySpan<byte> Take(int length, int sibling, string part)
     {
         if (length > _source.Length - _position)
         {
-            throw new MerkleSumFormatException($"{field} at offset {_position} needs {length} bytes; only {_source.Length - _position} remain.");
+            Truncated($"sibling {sibling}{part}", length);
         }
 
         var slice = _source.Slice(_position, length);
         _position += length;
         return slice;
     }
+
+    private ReadOnlySpan<byte> Take(int length, string field)
+    {
+        if (length > _source.Length - _position)
+        {
+            Truncated(field, length);
+        }
+
+        var slice = _source.Slice(_position, length);
+        _position += length;
+        return slice;
+    }
+
+    [DoesNotReturn]
+    private readonly void Truncated(string field, int length) =>
+        throw new MerkleSumFormatException($"{field} at offset {_position} needs {length} bytes; only {_source.Length - _position} remain.");
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assay.Proofs.Hashing;
 
 namespace Assay.Proofs.MerkleSum;
@@ -47,6 +48,7 @@ public sealed class MerkleSumTree
     /// <summary>Builds the tree over <paramref name="leaves"/> (leaf i at index i).</summary>
     /// <exception cref="ArgumentException">There are no leaves, or a leaf's sums break the layout's rules (the message names
     /// the leaf and the rule), or the total count exceeds 2^32.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MerkleSumTree Build(MerkleSumLayout layout, IReadOnlyList<MerkleSumLeaf> leaves)
     {
         ArgumentNullException.ThrowIfNull(layout);
@@ -65,24 +67,41 @@ public sealed class MerkleSumTree
         var levelHashes = new Hash256[n];
         var levelCounts = new ulong[n];
         var levelLanes = new Int128[n * laneCount];
-        for (var i = 0; i < n; i++)
+
+        // Leaf and node hashes go eight at a time through Sha256Lanes: one padded preimage per lane of this buffer.
+        var leafLength = MerkleSumHash.PrefixedLeafLength(laneCount);
+        var nodeLength = MerkleSumHash.PrefixedNodeLength(laneCount);
+        var leafStride = Sha256Lanes.PaddedLength(leafLength);
+        var nodeStride = Sha256Lanes.PaddedLength(nodeLength);
+        var batch = new byte[Sha256Lanes.Width * Math.Max(leafStride, nodeStride)];
+        Span<Hash256> digests = stackalloc Hash256[Sha256Lanes.Width];
+        for (var start = 0; start < n; start += Sha256Lanes.Width)
         {
-            var leaf = leaves[i];
-            if (leaf.Sums is null)
+            var width = Math.Min(Sha256Lanes.Width, n - start);
+            for (var j = 0; j < width; j++)
             {
-                throw new ArgumentException($"Leaf {i} has no sums.", nameof(leaves));
+                var i = start + j;
+                var leaf = leaves[i];
+                if (leaf.Sums is null)
+                {
+                    throw new ArgumentException($"Leaf {i} has no sums.", nameof(leaves));
+                }
+
+                if (!layout.Accepts(leaf.Sums.Count, leaf.Sums.Lanes))
+                {
+                    throw new ArgumentException(layout.Check(leaf.Sums, $"leaf {i}").ToString(), nameof(leaves));
+                }
+
+                copy[i] = leaf;
+                var lane = batch.AsSpan(j * leafStride, leafStride);
+                MerkleSumHash.WritePrefixedLeaf(lane, i, leaf.PayloadHash, leaf.Sums.Count, leaf.Sums.Lanes);
+                Sha256Lanes.Pad(lane, leafLength);
+                levelCounts[i] = leaf.Sums.Count;
+                leaf.Sums.Lanes.CopyTo(levelLanes.AsSpan(i * laneCount, laneCount));
             }
 
-            var check = layout.Check(leaf.Sums, $"leaf {i}");
-            if (!check.IsValid)
-            {
-                throw new ArgumentException(check.ToString(), nameof(leaves));
-            }
-
-            copy[i] = leaf;
-            levelHashes[i] = MerkleSumHash.Leaf(i, leaf.PayloadHash, leaf.Sums.Count, leaf.Sums.Lanes);
-            levelCounts[i] = leaf.Sums.Count;
-            leaf.Sums.Lanes.CopyTo(levelLanes.AsSpan(i * laneCount, laneCount));
+            Sha256Lanes.Hash(batch, leafStride, width, digests);
+            digests[..width].CopyTo(levelHashes.AsSpan(start));
         }
 
         hashes.Add(levelHashes);
@@ -92,29 +111,40 @@ public sealed class MerkleSumTree
         while (size > 1)
         {
             var next = (size + 1) / 2;
+            var pairs = size / 2;
             var nextHashes = new Hash256[next];
             var nextCounts = new ulong[next];
             var nextLanes = new Int128[next * laneCount];
-            for (var i = 0; i < next; i++)
+            for (var start = 0; start < pairs; start += Sha256Lanes.Width)
             {
-                var left = 2 * i;
-                var target = nextLanes.AsSpan(i * laneCount, laneCount);
-                var leftLanes = levelLanes.AsSpan(left * laneCount, laneCount);
-                if (left + 1 == size)
+                var width = Math.Min(Sha256Lanes.Width, pairs - start);
+                for (var j = 0; j < width; j++)
                 {
-                    nextHashes[i] = levelHashes[left];
-                    nextCounts[i] = levelCounts[left];
-                    leftLanes.CopyTo(target);
-                    continue;
+                    var i = start + j;
+                    var left = 2 * i;
+                    var target = nextLanes.AsSpan(i * laneCount, laneCount);
+                    var leftLanes = levelLanes.AsSpan(left * laneCount, laneCount);
+                    var rightLanes = levelLanes.AsSpan((left + 1) * laneCount, laneCount);
+                    if (!MerkleSumLayout.TryAdd(levelCounts[left], leftLanes, levelCounts[left + 1], rightLanes, out nextCounts[i], target))
+                    {
+                        throw new ArgumentException($"The leaves' total count exceeds 2^32 (at level {hashes.Count}, node {i}).", nameof(leaves));
+                    }
+
+                    var lane = batch.AsSpan(j * nodeStride, nodeStride);
+                    MerkleSumHash.WritePrefixedNode(lane, levelHashes[left], levelCounts[left], leftLanes, levelHashes[left + 1], levelCounts[left + 1], rightLanes);
+                    Sha256Lanes.Pad(lane, nodeLength);
                 }
 
-                var rightLanes = levelLanes.AsSpan((left + 1) * laneCount, laneCount);
-                if (!MerkleSumLayout.TryAdd(levelCounts[left], leftLanes, levelCounts[left + 1], rightLanes, out nextCounts[i], target))
-                {
-                    throw new ArgumentException($"The leaves' total count exceeds 2^32 (at level {hashes.Count}, node {i}).", nameof(leaves));
-                }
+                Sha256Lanes.Hash(batch, nodeStride, width, digests);
+                digests[..width].CopyTo(nextHashes.AsSpan(start));
+            }
 
-                nextHashes[i] = MerkleSumHash.Node(levelHashes[left], levelCounts[left], leftLanes, levelHashes[left + 1], levelCounts[left + 1], rightLanes);
+            if (next > pairs)
+            {
+                // The last node of an odd-sized level is carried up unchanged.
+                nextHashes[pairs] = levelHashes[size - 1];
+                nextCounts[pairs] = levelCounts[size - 1];
+                levelLanes.AsSpan((size - 1) * laneCount, laneCount).CopyTo(nextLanes.AsSpan(pairs * laneCount, laneCount));
             }
 
             hashes.Add(levelHashes = nextHashes);

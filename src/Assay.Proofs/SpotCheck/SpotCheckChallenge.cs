@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Assay.Proofs.Hashing;
 using Assay.Proofs.MerkleSum;
 
@@ -62,6 +63,7 @@ public sealed class SpotCheckChallenge
     /// <exception cref="ArgumentException">The seed is shorter than <see cref="MinSeedLength"/> or longer than
     /// <see cref="MaxSeedLength"/> bytes, the root has no sums or a leaf count outside 1 … MaxLeafCount, or the mass lane's
     /// total is negative or the lane does not exist.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SpotCheckChallenge Derive(MerkleSumRoot root, ReadOnlySpan<byte> challengeSeed, SpotCheckPolicy policy)
     {
         if (challengeSeed.Length is < MinSeedLength or > MaxSeedLength)

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Assay.Proofs.MerkleSum;
 
 namespace Assay.Proofs.SpotCheck;
@@ -50,6 +51,7 @@ public sealed class SpotCheckProof
 
     /// <summary>Decodes a proof for a layout (structure only; <see cref="SpotCheckVerifier"/> checks the content).</summary>
     /// <exception cref="MerkleSumFormatException">Wrong version or lane count, a count over its limit, a truncated field or trailing bytes.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SpotCheckProof Decode(ReadOnlySpan<byte> source, MerkleSumLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);

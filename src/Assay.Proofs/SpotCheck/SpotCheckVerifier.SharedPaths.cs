@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assay.Proofs.Hashing;
 using Assay.Proofs.MerkleSum;
 
@@ -34,13 +35,14 @@ public static partial class SpotCheckVerifier
     }
 
     /// <summary>The fast walk; false on anything it does not accept (the caller then runs the full verifier for the verdict).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryWalk(
         MerkleSumLayout layout, MerkleSumRoot root, MerkleSumOpening opening, int massLane, SharedPaths shared, out UInt128 massPrefix, ref long hashes)
     {
         massPrefix = UInt128.Zero;
         var n = root.LeafCount;
         var index = opening.LeafIndex;
-        if (opening.LeafCount != n || (ulong)index >= (ulong)n || !layout.Check(opening.Leaf.Sums, "leaf").IsValid)
+        if (opening.LeafCount != n || (ulong)index >= (ulong)n || !layout.Accepts(opening.Leaf.Sums.Count, opening.Leaf.Sums.Lanes))
         {
             return false;
         }
@@ -65,7 +67,7 @@ public static partial class SpotCheckVerifier
             }
 
             var sibling = siblings[i];
-            if (!layout.Check(sibling.Sums, "sibling").IsValid)
+            if (!layout.Accepts(sibling.Sums.Count, sibling.Sums.Lanes))
             {
                 return false;
             }

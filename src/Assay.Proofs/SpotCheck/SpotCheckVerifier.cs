@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assay.Proofs.MerkleSum;
 
 namespace Assay.Proofs.SpotCheck;
@@ -21,6 +22,7 @@ public static partial class SpotCheckVerifier
     /// <param name="proof">The prover's openings (untrusted).</param>
     /// <param name="recomputeLeaf">Recomputes leaf i from the task spec (e.g. one Monte Carlo batch).</param>
     /// <exception cref="ArgumentException">The policy does not fit the layout, or the seed's length is out of range.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SpotCheckVerdict Verify(
         MerkleSumLayout layout,
         MerkleSumRoot root,

@@ -135,12 +135,12 @@ public sealed class MonteCarloKindTests
     }
 
     [Theory]
-    [InlineData(PayoffKind.European, 1, 4096)]
-    [InlineData(PayoffKind.European, 12, 1024)]
-    [InlineData(PayoffKind.ArithmeticAsian, 52, 256)]
-    [InlineData(PayoffKind.ArithmeticAsian, 252, 64)]
-    [InlineData(PayoffKind.Barrier, 252, 32)]
-    [InlineData(PayoffKind.FloatingLookback, 50, 128)]
+    [InlineData(PayoffKind.European, 1, 2048)]
+    [InlineData(PayoffKind.European, 12, 512)]
+    [InlineData(PayoffKind.ArithmeticAsian, 52, 128)]
+    [InlineData(PayoffKind.ArithmeticAsian, 252, 16)]
+    [InlineData(PayoffKind.Barrier, 252, 16)]
+    [InlineData(PayoffKind.FloatingLookback, 50, 64)]
     [InlineData(PayoffKind.GeometricAsian, 100_000, 16)]
     public void Default_leaf_size_is_the_smallest_power_of_two_from_16_meeting_the_work_floor(PayoffKind kind, int steps, int expected)
     {

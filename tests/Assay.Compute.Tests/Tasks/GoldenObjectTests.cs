@@ -21,7 +21,7 @@ public sealed class GoldenObjectTests
         File.ReadAllLines(TaskFixtures.DataPath("golden_objects.csv")).Skip(1).Select(l => l.Split(',')).Single(r => r[0] == name);
 
     [Fact]
-    public void Monte_Carlo_leaf_payload_is_the_domain_hash_of_the_batch_sums_encoding()
+    public void Monte_Carlo_leaf_hash_covers_the_batch_sums_and_has_no_separate_payload_hash()
     {
         var row = Row("mc_leaf");
         FixedPointAccumulator F(int i) => FixedPointAccumulator.FromScaledSum(FixedPointScale.Medium, Sums[i], 4096);
@@ -30,7 +30,8 @@ public sealed class GoldenObjectTests
         batch.WriteTo(bytes);
         Assert.Equal(row[1], Convert.ToHexStringLower(bytes));
         var leaf = MonteCarloKind.LeafOf(batch);
-        Assert.Equal(Hash256.Parse(row[2]), leaf.PayloadHash);
+        Assert.Equal(Hash256.Zero, leaf.PayloadHash);
+        Assert.Equal(Hash256.Parse(row[2]), MerkleSumHash.Leaf(5, leaf));
         Assert.Equal(new LaneSums(4096, Sums), leaf.Sums);
     }
 

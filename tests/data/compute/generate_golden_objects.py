@@ -1,8 +1,11 @@
 #!/usr/bin/python3
 """Golden vectors for the other Assay.Compute hash preimages: a Monte Carlo leaf payload and a TaskResult.
 
-mc_leaf: payload hash = SHA-256(len(tag) || tag || BatchSums bytes), tag "assay/montecarlo-batch/v1"; BatchSums bytes =
-  nine FixedPointAccumulator encodings (u8 version 1 || u8 scale id 2 (Medium) || i128 LE scaled sum || u64 LE count).
+mc_leaf: the BatchSums bytes = nine FixedPointAccumulator encodings (u8 version 1 || u8 scale id 2 (Medium) || i128 LE
+  scaled sum || u64 LE count), and the Merkle-sum leaf hash of that batch as leaf 5: SHA-256(len(tag) || tag || u64 LE
+  index 5 || 32 zero bytes (the Monte Carlo payload hash: the sums are the leaf's whole content) || u64 LE count ||
+  nine i128 LE lanes), tag "assay/merkle-sum-leaf/v1". (Until 2026-11-21 the row held a separate payload hash
+  SHA-256(len || "assay/montecarlo-batch/v1" || BatchSums bytes); the leaf format dropped it to save one hash per leaf.)
 task_result: canonical TaskResult (header u16 0x0202 || u8 1, then the body of docs/compute-tasks.md) and its hash with
   tag "assay/task-result/v1". All inputs are synthetic constants repeated in the C# test.
 Library: Python 3 standard library only (struct, hashlib).
@@ -33,7 +36,8 @@ body = (bytes(range(32)) + struct.pack('<I', 1) + struct.pack('<Q', 3) + bytes(r
 result = struct.pack('<HB', 0x0202, 1) + body
 
 rows = [
-    ('mc_leaf', batch.hex(), domain_hash('assay/montecarlo-batch/v1', batch)),
+    ('mc_leaf', batch.hex(), domain_hash('assay/merkle-sum-leaf/v1', struct.pack('<Q', 5) + bytes(32) + struct.pack('<Q', 4096)
+                                         + b''.join(i128(v) for v in MC_SUMS))),
     ('task_result', result.hex(), domain_hash('assay/task-result/v1', result)),
 ]
 here = os.path.dirname(os.path.abspath(__file__))
