@@ -10,8 +10,8 @@ namespace Assay.Compute.Tasks;
 /// u64 item count ‖ root hash (32) ‖ u64 root leaf count ‖ u64 sums count ‖ u32 lane count L ‖ L × i128 lanes ‖
 /// aggregate (see <see cref="TaskAggregate"/>) ‖ node address as a byte string of exactly <see cref="NodeAddressLength"/>
 /// bytes ‖ signature as a byte string of 0 … <see cref="MaxSignatureLength"/> bytes.</para>
-/// <para>Signatures are not implemented yet: <see cref="Signature"/> is empty and the node address is a placeholder
-/// 20-byte value. When they land, a node signs the encoding with an empty signature field.</para>
+/// <para><see cref="TaskResultSigning"/> fills the node address with the signer's address and the signature with a P-256
+/// signature over this encoding taken with an empty signature field; an unsigned result has an empty signature.</para>
 /// </remarks>
 public sealed class TaskResult : ICanonicalEncodable<TaskResult>
 {
