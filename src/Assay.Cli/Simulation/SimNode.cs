@@ -19,10 +19,10 @@ internal sealed class SimNode
     private readonly Dictionary<Hash256, CommitSalt> _lazySalts = [];
     private readonly Dictionary<Hash256, RevealBody> _seenReveals = [];
 
-    public SimNode(int index, SigningKey key, FaultKind fault, Random random, long offlineFromMs, long offlineUntilMs)
+    public SimNode(int index, DeterministicSigner signer, FaultKind fault, Random random, long offlineFromMs, long offlineUntilMs)
     {
         Index = index;
-        Outbox = new Outbox(key);
+        Outbox = new Outbox(signer);
         Fault = fault;
         _random = random;
         OfflineFromMs = offlineFromMs;

@@ -190,12 +190,12 @@ internal sealed partial class SimulationRun
         _queue.Schedule(timeMs, SimEventKind.BlockDue);
     }
 
-    private SigningKey NewKey()
+    private DeterministicSigner NewKey()
     {
         // A scalar well below the group order (first byte 0x11), drawn from the seed.
         var scalar = new byte[32];
         _random.NextBytes(scalar);
         scalar[0] = 0x11;
-        return SigningKey.FromPrivateScalar(scalar);
+        return new DeterministicSigner(scalar);
     }
 }
