@@ -27,6 +27,7 @@ internal sealed partial class SimulationRun
     private readonly List<Requester> _requesters = [];
     private readonly GenesisConfig _genesis;
     private readonly Sequencer _sequencer;
+    private readonly Dictionary<Address, ulong> _genesisStake = [];
     private int _crashes;
     private long _nextBlockMs = -1;
 
@@ -99,8 +100,6 @@ internal sealed partial class SimulationRun
             _genesisStake[node.Address] = NodeStakeMinorUnits;
         }
     }
-
-    private readonly Dictionary<Address, ulong> _genesisStake = [];
 
     public SimulationReport Execute()
     {
