@@ -1,6 +1,7 @@
 using Assay.Ledger.Blocks;
 using Assay.Ledger.Invariants;
 using Assay.Ledger.State;
+using Assay.Proofs.Canonical;
 using Assay.Proofs.Hashing;
 
 namespace Assay.Cli.Simulation;
@@ -114,7 +115,9 @@ internal sealed partial class SimulationRun
             }
         }
 
-        var replay = SettlementLedger.Replay(_genesis, _sequencer.Blocks);
+        // The log is replayed from its canonical bytes, as a fresh verifier would read it from storage.
+        var log = _sequencer.Blocks.Select(b => CanonicalEncoding.Decode<Block>(CanonicalEncoding.Encode(b))).ToList();
+        var replay = SettlementLedger.Replay(_genesis, log);
         if (!replay.AllMatch)
         {
             Violate(InvariantKind.ReplayReproducesRoots, $"height {replay.FirstMismatchHeight}: {replay.Detail}");
