@@ -28,6 +28,9 @@ public sealed record FaultTally
     /// <summary>Transactions of these nodes that the ledger rejected (nothing changed).</summary>
     public long RejectedTransactions { get; init; }
 
+    /// <summary>Pairs of different commitments to one task signed by one of these nodes, seen by the sequencer's mempool.</summary>
+    public long EquivocationsSeen { get; init; }
+
     /// <summary>Stake taken by slashes, in minor units of the native asset.</summary>
     public ulong StakeLostMinorUnits { get; init; }
 
@@ -45,6 +48,7 @@ public sealed record FaultTally
             SlashedWrong = SlashedWrong + other.SlashedWrong,
             Rewarded = Rewarded + other.Rewarded,
             RejectedTransactions = RejectedTransactions + other.RejectedTransactions,
+            EquivocationsSeen = EquivocationsSeen + other.EquivocationsSeen,
             StakeLostMinorUnits = StakeLostMinorUnits + other.StakeLostMinorUnits,
         };
     }

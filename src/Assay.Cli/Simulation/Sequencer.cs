@@ -1,5 +1,7 @@
 using Assay.Ledger.Blocks;
 using Assay.Ledger.Transactions;
+using Assay.Proofs.Hashing;
+using Assay.Proofs.Signatures;
 
 namespace Assay.Cli.Simulation;
 
@@ -12,6 +14,8 @@ internal sealed class Sequencer
     private readonly GenesisConfig _genesis;
     private readonly List<Block> _blocks = [];
     private readonly SortedDictionary<string, SortedDictionary<ulong, SignedTransaction>> _mempool = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Address Sender, Hash256 TaskId), Hash256> _commitmentsSeen = [];
+    private readonly Dictionary<Address, int> _equivocations = [];
     private SettlementLedger? _ledger;
 
     public Sequencer(GenesisConfig genesis)
@@ -27,12 +31,26 @@ internal sealed class Sequencer
 
     public IReadOnlyList<Block> Blocks => _blocks;
 
+    /// <summary>Per sender, how often it signed two different commitments for one task (evidence the mempool sees, whichever lands).</summary>
+    public IReadOnlyDictionary<Address, int> Equivocations => _equivocations;
+
     /// <summary>The live ledger (the sequencer must be up).</summary>
     public SettlementLedger Ledger => _ledger ?? throw new InvalidOperationException("The sequencer is down.");
 
     /// <summary>Adds a transaction to the mempool; a later one with the same sender and nonce replaces it, a stale one is dropped.</summary>
     public void Receive(SignedTransaction tx)
     {
+        if (tx.Body is CommitBody commit)
+        {
+            var key0 = (tx.Sender, commit.TaskId);
+            if (_commitmentsSeen.TryGetValue(key0, out var seen) && seen != commit.Commitment.Value)
+            {
+                _equivocations[tx.Sender] = _equivocations.GetValueOrDefault(tx.Sender) + 1;
+            }
+
+            _commitmentsSeen[key0] = commit.Commitment.Value;
+        }
+
         var account = Ledger.State.GetAccount(tx.Sender);
         if (tx.Nonce < (account?.Nonce ?? 0))
         {
@@ -95,6 +113,7 @@ internal sealed class Sequencer
     {
         _ledger = null;
         _mempool.Clear();
+        _commitmentsSeen.Clear();
     }
 
     /// <summary>Rebuilds the ledger from genesis by re-applying the block list; null when every rebuilt header matches the logged one, else the first difference.</summary>

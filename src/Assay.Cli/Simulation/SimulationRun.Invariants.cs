@@ -172,6 +172,7 @@ internal sealed partial class SimulationRun
                 SlashedWrong = mine.Count(a => a.Status == AssignmentStatus.SlashedWrong),
                 Rewarded = mine.Count(a => a.Status == AssignmentStatus.Rewarded),
                 RejectedTransactions = rejectedBySender.GetValueOrDefault(node.Address),
+                EquivocationsSeen = _sequencer.Equivocations.GetValueOrDefault(node.Address),
                 StakeLostMinorUnits = _genesisStake[node.Address] - stakeNow,
             };
             tallies[node.Fault] = tallies.TryGetValue(node.Fault, out var sum) ? sum.Add(tally) : tally;

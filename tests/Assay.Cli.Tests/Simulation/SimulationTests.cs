@@ -60,10 +60,11 @@ public sealed class SimulationTests(SimulationSeeds seeds, ITestOutputHelper out
         // An equivocator's honest commitment is paid, its wrong one is slashed: both happen across the seeds.
         var equivocation = Total(FaultKind.Equivocation);
         Assert.True(equivocation.Rewarded > 0 && equivocation.FailedVerification + equivocation.SlashedWrong > 0, $"{seedList}: {equivocation}");
+        Assert.True(equivocation.EquivocationsSeen > 0, $"{seedList}: the mempool never saw two commitments from an equivocator: {equivocation}");
 
         // Honest nodes lose stake only in a task where two colluders formed the quorum (the invariant excuses exactly that).
         var honest = Total(FaultKind.Honest);
-        Assert.True(honest.Slashes == honest.SlashedWrong && honest.Rewarded > 0, $"{seedList}: {honest}");
+        Assert.True(honest.Slashes == honest.SlashedWrong && honest.Rewarded > 0 && honest.EquivocationsSeen == 0, $"{seedList}: {honest}");
     }
 
     [Fact]
