@@ -54,6 +54,7 @@ public static class AssayCommand
               keys      create a node signing key
               task      write a compute task spec; run it as a node (compute, sign, prove)
               verify    verify a node's signed task result and spot-check openings
+              sim       deterministic simulation of the network with invariant checks
             Every number is computed with deterministic kernels: the same bits on every machine, thread
             count and SIMD width.
 
@@ -69,6 +70,7 @@ public static class AssayCommand
         root.Add(KeysCommand.Build(stdout, stderr));
         root.Add(TaskCommand.Build(console, stdout, stderr));
         root.Add(VerifyCommand.Build(stdout, stderr));
+        root.Add(SimCommand.Build(console, stdout, stderr));
         root.SetAction(parse =>
         {
             // No subcommand: explain ourselves rather than fail.

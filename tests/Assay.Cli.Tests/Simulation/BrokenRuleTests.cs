@@ -1,0 +1,109 @@
+using Assay.Cli.Commands;
+using Assay.Cli.Simulation;
+using Assay.Ledger.State;
+using Assay.Proofs.Hashing;
+
+namespace Assay.Cli.Tests.Simulation;
+
+/// <summary>The checker can fail: a deliberately broken ledger rule, injected through the harness hook, breaks the matching invariant and the seed is printed.</summary>
+public sealed class BrokenRuleTests
+{
+    private const int Seed = 11;
+
+    /// <summary>A rule that credits one unit of the native asset from nowhere at block 6.</summary>
+    private static void MintAtBlockSix(LedgerState state, ulong height)
+    {
+        if (height != 6)
+        {
+            return;
+        }
+
+        var (address, account) = state.Accounts.First();
+        state.Begin();
+        state.SetAccount(address, account.WithBalance("ASY", account.BalanceOf("ASY") + 1));
+        state.Commit();
+    }
+
+    /// <summary>A rule that faults the first node at block 4 although it did nothing wrong.</summary>
+    private static void FaultFirstNodeAtBlockFour(LedgerState state, ulong height)
+    {
+        if (height != 4)
+        {
+            return;
+        }
+
+        var (address, node) = state.Nodes.First();
+        state.Begin();
+        state.SetNode(address, node with { TotalFaults = node.TotalFaults + 1, ConsecutiveFaults = node.ConsecutiveFaults + 1 });
+        state.Commit();
+    }
+
+    /// <summary>A rule that finalises tasks with a made-up root.</summary>
+    private static void FinaliseWithWrongRoot(LedgerState state, ulong height)
+    {
+        var wrong = new Hash256(Enumerable.Repeat((byte)0xab, Hash256.Length).ToArray());
+        var finals = state.Tasks.Where(t => t.Phase == TaskPhase.Final && t.AgreedRoot != wrong).ToList();
+        if (finals.Count == 0)
+        {
+            return;
+        }
+
+        state.Begin();
+        foreach (var task in finals)
+        {
+            state.SetTask(task with { AgreedRoot = wrong });
+        }
+
+        state.Commit();
+    }
+
+    private static SimulationOptions Options(Action<LedgerState, ulong>? rule, double byzantine = 0.25) =>
+        new() { Seed = Seed, Nodes = 6, ByzantineFraction = byzantine, Tasks = 5, BrokenRule = rule };
+
+    private static string Describe(SimulationReport r) => $"seed {r.Seed}: " + string.Join(" | ", r.Violations.Select(v => $"{v.Invariant} at h{v.Height}: {v.Detail}"));
+
+    [Fact]
+    public void Minting_breaks_conservation_and_the_cli_prints_the_seed()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = SimCommand.Run(Options(MintAtBlockSix), Seed, 1, false, stdout, stderr, null);
+        var text = stdout + "\n" + stderr;
+        Assert.True(code == SimCommand.ExitInvariantBroken, text);
+        Assert.Contains($"FAILED seed {Seed}: ValueConserved at height 6", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"rerun: assay sim --seed {Seed} ", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"FAILED seed {Seed}: ReplayReproducesRoots", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"ValueConserved\s+0\s+1\s+11", stdout.ToString());
+    }
+
+    [Fact]
+    public void A_fault_on_an_honest_node_is_reported()
+    {
+        var r = NetworkSimulation.Run(Options(FaultFirstNodeAtBlockFour, byzantine: 0.0));
+        var v = Assert.Single(r.Violations, x => x.Invariant == InvariantKind.HonestNeverSlashed);
+        Assert.True(v.Height == 4, Describe(r));
+        Assert.Contains("honest node", v.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrong_final_root_with_an_honest_quorum_is_reported()
+    {
+        var r = NetworkSimulation.Run(Options(FinaliseWithWrongRoot, byzantine: 0.0));
+        Assert.True(r.Violations.Any(x => x.Invariant == InvariantKind.NoWrongFinalWithHonestQuorum), Describe(r));
+    }
+
+    [Fact]
+    public void A_rebuilt_sequencer_that_differs_from_its_log_is_reported()
+    {
+        var r = NetworkSimulation.Run(Options(MintAtBlockSix) with { CrashProbability = 1.0 });
+        Assert.True(r.Crashes == 1 && r.Violations.Any(x => x.Invariant == InvariantKind.RestartReproducesHead), Describe(r));
+    }
+
+    [Fact]
+    public void Tasks_still_open_when_the_run_is_cut_short_are_reported()
+    {
+        var r = NetworkSimulation.Run(Options(null) with { MaxRunMs = 8_000 });
+        Assert.True(r.Violations.Any(x => x.Invariant == InvariantKind.TasksSettled), Describe(r));
+        Assert.DoesNotContain(r.Violations, x => x.Invariant is InvariantKind.ValueConserved or InvariantKind.ReplayReproducesRoots);
+    }
+}
