@@ -1,4 +1,5 @@
 using Assay.Compute.Tasks;
+using Assay.Ledger.Blocks;
 using Assay.Proofs.Canonical;
 using Assay.Proofs.Hashing;
 using Assay.Proofs.Signatures;
@@ -223,6 +224,17 @@ public sealed class LedgerState
         var path = account is null ? null : _tree.Prove(StateKeys.ForAccount(address));
         return path is null ? null : new AccountProof(address, account!, path);
     }
+
+    /// <summary>Every table as a snapshot adapter (namespace, raw records); one line per table.</summary>
+    internal IReadOnlyList<LedgerSnapshotTable> SnapshotTables =>
+    [
+        LedgerSnapshotTable.Of(StateNamespace.Account, _accounts),
+        LedgerSnapshotTable.Of(StateNamespace.Node, _nodes),
+        LedgerSnapshotTable.Of(StateNamespace.Task, _tasks),
+        LedgerSnapshotTable.Of(StateNamespace.TaskSpec, _specs),
+        LedgerSnapshotTable.Of(StateNamespace.Parameters, _parameters),
+        LedgerSnapshotTable.Of(StateNamespace.Chain, _chain),
+    ];
 
     private void RequireScope()
     {
