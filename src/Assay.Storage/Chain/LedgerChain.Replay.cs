@@ -1,5 +1,6 @@
 using Assay.Ledger.Blocks;
 using Assay.Proofs.Canonical;
+using Assay.Proofs.Hashing;
 
 namespace Assay.Storage.Chain;
 
@@ -30,18 +31,19 @@ public sealed partial class LedgerChain
     {
         var block0 = await store.GetBlockAsync(0, ct).ConfigureAwait(false)
             ?? throw new LedgerChainException(0, "Block 0: missing; the store holds no genesis.");
-        var restored = TryRestore(block0.Encoded, block0, options, out var error)
+        var restored = TryRestore(block0.Encoded, block0, block0.Hash, options, out var error)
             ?? throw new LedgerChainException(0, $"Block 0: the genesis snapshot is invalid: {error}");
         return restored;
     }
 
     private static async Task<(SettlementLedger Ledger, long Height)> RestoreLatestAsync(IBlockStore store, long headHeight, LedgerChainOptions options, CancellationToken ct)
     {
+        var genesisHash = (await store.GetBlockAsync(0, ct).ConfigureAwait(false))?.Hash;
         var below = headHeight;
         while (below > 0 && await store.GetLatestSnapshotAsync(below, ct).ConfigureAwait(false) is { } snapshot)
         {
             if (snapshot.Height > 0 && await store.GetBlockAsync(snapshot.Height, ct).ConfigureAwait(false) is { } block
-                && TryRestore(snapshot.Encoded, block, options, out _) is { } ledger)
+                && TryRestore(snapshot.Encoded, block, genesisHash, options, out _) is { } ledger)
             {
                 return (ledger, snapshot.Height);
             }
@@ -53,7 +55,7 @@ public sealed partial class LedgerChain
     }
 
     /// <summary>Restores a snapshot and checks that its head is the stored block (hash, parent, root); null with the reason otherwise.</summary>
-    private static SettlementLedger? TryRestore(ReadOnlyMemory<byte> encoded, StoredBlock block, LedgerChainOptions options, out string error)
+    private static SettlementLedger? TryRestore(ReadOnlyMemory<byte> encoded, StoredBlock block, Hash256? genesisHash, LedgerChainOptions options, out string error)
     {
         try
         {
@@ -62,6 +64,12 @@ public sealed partial class LedgerChain
             if ((long)head.Height != block.Height || head.Hash != block.Hash || head.StateRoot != block.StateRoot)
             {
                 error = $"its head (height {head.Height}, hash {head.Hash}) is not the stored block {block.Height} (hash {block.Hash}).";
+                return null;
+            }
+
+            if (genesisHash is { } expected && ledger.GenesisHeader.Hash != expected)
+            {
+                error = $"its genesis header hash {ledger.GenesisHeader.Hash} is not block 0's {expected}.";
                 return null;
             }
 
@@ -85,10 +93,11 @@ public sealed partial class LedgerChain
             {
                 height = stored.Height;
                 checkedCount++;
+                var lastMatchingRoot = ledger.Head.StateRoot;
                 var mismatch = ApplyAndCompare(ledger, stored, ref txCount);
                 if (mismatch is not null)
                 {
-                    return new ChainReplayReport(from, headHeight, checkedCount, txCount, stored.Height, mismatch, ledger.Head.StateRoot);
+                    return new ChainReplayReport(from, headHeight, checkedCount, txCount, stored.Height, mismatch, lastMatchingRoot);
                 }
 
                 progress?.Report(stored.Height);
