@@ -77,7 +77,9 @@ public sealed class LedgerSnapshotTests
         }
 
         reader.ReadEnd();
-        Assert.Equal(Enum.GetValues<StateNamespace>().Select(n => (byte)n), namespaces.Distinct());
+        // Namespaces 1–6 always hold records here; a namespace added later (e.g. disputes) may be empty in this scenario.
+        Assert.Subset(namespaces.ToHashSet(), Enumerable.Range(1, 6).Select(n => (byte)n).ToHashSet());
+        Assert.Subset(Enum.GetValues<StateNamespace>().Select(n => (byte)n).ToHashSet(), namespaces.ToHashSet());
         Assert.Equal(namespaces.Order(), namespaces);
         Assert.Equal(live.State.AccountCount, namespaces.Count(n => n == (byte)StateNamespace.Account));
     }
