@@ -1,5 +1,4 @@
 using Assay.Compute.Tasks;
-using Assay.Ledger.Blocks;
 using Assay.Proofs.Canonical;
 using Assay.Proofs.Hashing;
 using Assay.Proofs.Signatures;
@@ -226,14 +225,14 @@ public sealed class LedgerState
     }
 
     /// <summary>Every table as a snapshot adapter (namespace, raw records); one line per table.</summary>
-    internal IReadOnlyList<LedgerSnapshotTable> SnapshotTables =>
+    internal IReadOnlyList<Blocks.LedgerSnapshotTable> SnapshotTables =>
     [
-        LedgerSnapshotTable.Of(StateNamespace.Account, _accounts),
-        LedgerSnapshotTable.Of(StateNamespace.Node, _nodes),
-        LedgerSnapshotTable.Of(StateNamespace.Task, _tasks),
-        LedgerSnapshotTable.Of(StateNamespace.TaskSpec, _specs),
-        LedgerSnapshotTable.Of(StateNamespace.Parameters, _parameters),
-        LedgerSnapshotTable.Of(StateNamespace.Chain, _chain),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Account, _accounts),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Node, _nodes),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Task, _tasks),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.TaskSpec, _specs),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Parameters, _parameters),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Chain, _chain),
     ];
 
     private void RequireScope()
