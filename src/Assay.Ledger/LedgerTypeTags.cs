@@ -20,6 +20,9 @@ public static class LedgerTypeTags
     /// <summary>Tag of <see cref="Blocks.Block"/>.</summary>
     public const ushort Block = 0x0304;
 
+    /// <summary>Tag of a <see cref="Blocks.LedgerSnapshot"/> (the whole state plus head and genesis headers).</summary>
+    public const ushort LedgerSnapshot = 0x0308;
+
     /// <summary>Tag of <see cref="State.Account"/>.</summary>
     public const ushort Account = 0x0310;
 

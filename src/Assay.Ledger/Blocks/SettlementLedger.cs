@@ -139,6 +139,10 @@ public sealed class SettlementLedger
         return new SettlementLedger(state, new StateMachine(state, registry ?? TaskKindRegistry.Default), source, header);
     }
 
+    /// <summary>A ledger resumed from a restored state whose root is <paramref name="head"/>'s state root (used by <see cref="LedgerSnapshot"/>).</summary>
+    internal static SettlementLedger Resume(LedgerState state, BlockHeader head, BlockHeader genesisHeader, IBeaconSource? beacon, TaskKindRegistry? registry) =>
+        new(state, new StateMachine(state, registry ?? TaskKindRegistry.Default), beacon ?? HashChainBeacon.Instance, genesisHeader) { Head = head };
+
     /// <summary>Applies a block of transactions at <paramref name="timestampUnixMs"/> and returns it with its header and outcomes.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The timestamp is below the parent's (field <c>timestamp</c>) or there are too many transactions.</exception>
     public Block ApplyBlock(long timestampUnixMs, IReadOnlyList<SignedTransaction> transactions) => ApplyBlock(timestampUnixMs, transactions, null, out _)!;

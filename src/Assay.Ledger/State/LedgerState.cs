@@ -299,6 +299,17 @@ public sealed class LedgerState
         return path is null ? null : new AccountProof(address, account!, path);
     }
 
+    /// <summary>Every table as a snapshot adapter (namespace, raw records); one line per table.</summary>
+    internal IReadOnlyList<Blocks.LedgerSnapshotTable> SnapshotTables =>
+    [
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Account, _accounts),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Node, _nodes),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Task, _tasks),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.TaskSpec, _specs),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Parameters, _parameters),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Chain, _chain),
+    ];
+
     private void RequireScope()
     {
         if (!_inScope)
