@@ -308,6 +308,9 @@ public sealed class LedgerState
         Blocks.LedgerSnapshotTable.Of(StateNamespace.TaskSpec, _specs),
         Blocks.LedgerSnapshotTable.Of(StateNamespace.Parameters, _parameters),
         Blocks.LedgerSnapshotTable.Of(StateNamespace.Chain, _chain),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Dispute, _disputes),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Governance, _governance),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Proposal, _proposals),
     ];
 
     private void RequireScope()
