@@ -65,16 +65,17 @@ def account(balances):  # no key yet, nonce 0, balances in ordinal order
 
 
 # ProtocolParameters defaults (docs/ledger.md): native ASY, min stake 10^6, windows 5/5/3, unbonding 20, bps 2000/100/500/5000/9000,
-# reputation 5000 +100 -1000, jail 3, max replication 16, max replacements 16, min fee 1.
-params = (u16(0x0313) + u8(1) + sstr("ASY") + u64(1_000_000) + u64(5) + u64(5) + u64(3) + u64(20)
-          + u32(2000) + u32(100) + u32(500) + u32(5000) + u32(9000) + u32(5000) + u32(100) + u32(1000) + u32(3) + u32(16) + u32(16) + u64(1))
+# reputation 5000 +100 -1000, jail 3, max replication 16, max replacements 16, min fee 1, beacon delay 2^20 squarings
+# (format 2 added the beacon delay).
+params = (u16(0x0313) + u8(2) + sstr("ASY") + u64(1_000_000) + u64(5) + u64(5) + u64(3) + u64(20)
+          + u32(2000) + u32(100) + u32(500) + u32(5000) + u32(9000) + u32(5000) + u32(100) + u32(1000) + u32(3) + u32(16) + u32(16) + u64(1) + u64(1 << 20))
 chain = (u16(0x0314) + u8(1) + u64(0) + i64(TIME) + ZERO + ZERO + u64(0) + u64(0) + u64(0)
          + u32(2) + sstr("ASY") + i128(1005) + sstr("USD") + i128(7))
 
 a0, a1 = address_of(0), address_of(1)
 records = [(1, a0, account({"ASY": 1000})), (1, a1, account({"ASY": 5, "USD": 7})), (5, b"", params), (6, b"", chain)]
 records.sort(key=lambda r: (r[0], r[1]))
-hash_tags = {1: "assay/ledger-account/v1", 5: "assay/ledger-parameters/v1", 6: "assay/ledger-chain/v1"}
+hash_tags = {1: "assay/ledger-account/v1", 5: "assay/ledger-parameters/v2", 6: "assay/ledger-chain/v1"}
 leaves = [(H("assay/ledger-state-key/v1", u8(ns) + key), H(hash_tags[ns], value)) for ns, key, value in records]
 state_root = smt(leaves)
 
