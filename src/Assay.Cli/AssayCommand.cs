@@ -55,6 +55,7 @@ public static class AssayCommand
               task      write a compute task spec; run it as a node (compute, sign, prove)
               verify    verify a node's signed task result and spot-check openings
               sim       deterministic simulation of the network with invariant checks
+              ledger    write a demo chain; replay, show and prove accounts of a stored chain
             Every number is computed with deterministic kernels: the same bits on every machine, thread
             count and SIMD width.
 
@@ -71,6 +72,7 @@ public static class AssayCommand
         root.Add(TaskCommand.Build(console, stdout, stderr));
         root.Add(VerifyCommand.Build(stdout, stderr));
         root.Add(SimCommand.Build(console, stdout, stderr));
+        root.Add(LedgerCommand.Build(console, stdout, stderr));
         root.SetAction(parse =>
         {
             // No subcommand: explain ourselves rather than fail.

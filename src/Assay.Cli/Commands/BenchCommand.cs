@@ -35,6 +35,7 @@ public static class BenchCommand
 
         var bench = new Command("bench", "Measure the engines on this machine.") { pricing, mc };
         bench.Add(TaskBenchCommand.Build(stdout));
+        bench.Add(LedgerBenchCommand.Build(stdout));
         return bench;
     }
 

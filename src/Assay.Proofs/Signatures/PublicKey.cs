@@ -134,6 +134,12 @@ public sealed class PublicKey : IEquatable<PublicKey>
             return false;
         }
 
+        if (PublicKeyCache.TryGet(encoded, out key))
+        {
+            error = string.Empty;
+            return true;
+        }
+
         var x = P256Curve.ReadScalar(encoded[1..]);
         if (x >= P256Curve.P)
         {
@@ -158,6 +164,7 @@ public sealed class PublicKey : IEquatable<PublicKey>
         var yBytes = new byte[P256Curve.ScalarLength];
         P256Curve.WriteScalar(y, yBytes);
         key = new PublicKey(encoded.ToArray(), xBytes, yBytes);
+        PublicKeyCache.Add(encoded, key);
         error = string.Empty;
         return true;
     }
