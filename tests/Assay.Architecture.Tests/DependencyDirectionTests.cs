@@ -55,7 +55,10 @@ public sealed class DependencyDirectionTests
     [InlineData("Assay.Pricing", "Assay.Cli")]
     [InlineData("Assay.Numerics", "Assay.Pricing")]
     [InlineData("Assay.Proofs", "Assay.Pricing")]
-    [InlineData("Assay.Client", "Assay.Ledger")]
+    [InlineData("Assay.Ledger", "Assay.Client")]
+    [InlineData("Assay.Client", "Assay.Sequencer")]
+    [InlineData("Assay.Client", "Assay.Storage")]
+    [InlineData("Assay.Sequencer", "Assay.Client")]
     public void Rules_forbid_arrows_that_point_the_wrong_way(string from, string to) =>
         Assert.False(IsAllowed(from, to), $"{from} -> {to} should be forbidden");
 

@@ -12,7 +12,10 @@ internal static class DependencyRules
         ["Assay.Compute"] = ["Assay.Pricing", "Assay.Proofs"],
         ["Assay.Ledger"] = ["Assay.Compute"],
         ["Assay.Storage"] = ["Assay.Ledger"],
-        ["Assay.Client"] = ["Assay.Proofs"],
+        // DESIGN.md suggests Proofs only; the SDK signs transactions in the ledger's wire format instead of a second copy
+        // of it (docs/decisions.md, "Client references Ledger").
+        ["Assay.Client"] = ["Assay.Ledger"],
+        ["Assay.Simulation"] = ["Assay.Ledger", "Assay.Storage"],
         ["Assay.Node"] = ["Assay.Compute", "Assay.Client"],
         ["Assay.Sequencer"] = ["Assay.Ledger", "Assay.Storage"],
         ["Assay.Cli"] = ["*"],
