@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Assay.Numerics;
@@ -157,6 +158,11 @@ public static partial class ImpliedVolatility
                 {
                     ref var item = ref chunk[active[j]];
                     ref readonly var q = ref item.Quote;
+                    if (item.Closing == ClosingGiven.Finished)
+                    {
+                        continue;
+                    }
+
                     if (!RefineStep(
                         item.Branch, q.Beta, q.X, q.BetaComplement, ref item.S, ref item.SLeft, ref item.SRight, item.BNode, item.VNode, item.Closing, item.ClosingNext, ref item.Iterations))
                     {
@@ -223,15 +229,36 @@ public static partial class ImpliedVolatility
             var b = Vector256.Create(i0.BNode, i1.BNode, i2.BNode, i3.BNode);
             var vega = Vector256.Create(i0.VNode, i1.VNode, i2.VNode, i3.VNode);
             var next = ClosingLanes(x / s, s, (beta - b) / vega, out var accepted);
+
+            // An accepted closing step ends the solve: the rest of RefineStep (bracket update, final s inside the
+            // bracket, one more iteration) lane-wise, the same operations as the scalar step takes for such a lane.
+            var sLeft = Vector256.Create(i0.SLeft, i1.SLeft, i2.SLeft, i3.SLeft);
+            var sRight = Vector256.Create(i0.SRight, i1.SRight, i2.SRight, i3.SRight);
+            sRight = Vector256.ConditionalSelect(Vector256.GreaterThan(b, beta), Vector256.Min(sRight, s), sRight);
+            sLeft = Vector256.ConditionalSelect(Vector256.LessThan(b, beta), Vector256.Max(sLeft, s), sLeft);
+            var final = Vector256.ConditionalSelect(
+                Vector256.GreaterThanOrEqual(next, sLeft) & Vector256.LessThanOrEqual(next, sRight), next, s);
             var acceptedBits = accepted.ExtractMostSignificantBits();
-            i0.Closing = (acceptedBits & 1) != 0 ? ClosingGiven.Accepted : ClosingGiven.Rejected;
-            i1.Closing = (acceptedBits & 2) != 0 ? ClosingGiven.Accepted : ClosingGiven.Rejected;
-            i2.Closing = (acceptedBits & 4) != 0 ? ClosingGiven.Accepted : ClosingGiven.Rejected;
-            i3.Closing = (acceptedBits & 8) != 0 ? ClosingGiven.Accepted : ClosingGiven.Rejected;
-            i0.ClosingNext = next.GetElement(0);
-            i1.ClosingNext = next.GetElement(1);
-            i2.ClosingNext = next.GetElement(2);
-            i3.ClosingNext = next.GetElement(3);
+            Close(ref i0, (acceptedBits & 1) != 0, final.GetElement(0));
+            Close(ref i1, (acceptedBits & 2) != 0, final.GetElement(1));
+            Close(ref i2, (acceptedBits & 4) != 0, final.GetElement(2));
+            Close(ref i3, (acceptedBits & 8) != 0, final.GetElement(3));
+        }
+    }
+
+    /// <summary>Records a lane-wise closing step: an accepted one is the final step (s set, one more iteration), a rejected one leaves the step to <see cref="RefineStep"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Close(ref PendingSolve item, bool accepted, double final)
+    {
+        if (accepted)
+        {
+            item.Closing = ClosingGiven.Finished;
+            item.S = final;
+            item.Iterations++;
+        }
+        else
+        {
+            item.Closing = ClosingGiven.Rejected;
         }
     }
 

@@ -51,6 +51,9 @@ public static partial class ImpliedVolatility
         None,
         Rejected,
         Accepted,
+
+        /// <summary>The batch finished the step lane-wise: the closing step was accepted and s is final.</summary>
+        Finished,
     }
 
     /// <summary>Solves b(x, s, +1) = β for s, with x ≤ 0 and 0 &lt; β &lt; e^(x/2).</summary>
