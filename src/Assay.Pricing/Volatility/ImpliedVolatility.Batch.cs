@@ -106,12 +106,10 @@ public static partial class ImpliedVolatility
             var chunk = pending[..count];
             InflectionPoints(chunk);
 
-            // The guess evaluates b once, at s_l or s_u: four lanes at a time.
+            // The guess evaluates b once, at s_l or s_u (set by InflectionPoints): four lanes at a time.
             var active = activeItems[..chunk.Length];
             for (var k = 0; k < chunk.Length; k++)
             {
-                ref var item = ref chunk[k];
-                item.Node = GuessNode(item.Quote.Beta, item.Quote.BMax, item.Inflection);
                 active[k] = k;
             }
 
@@ -262,7 +260,7 @@ public static partial class ImpliedVolatility
         }
     }
 
-    /// <summary>The inflection points of a chunk (<see cref="Inflection"/>), four lanes at a time (the same operations per lane).</summary>
+    /// <summary>The inflection points of a chunk (<see cref="Inflection"/>) and the guess nodes (<see cref="GuessNode"/>), four lanes at a time (the same operations per lane).</summary>
     private static void InflectionPoints(Span<PendingSolve> chunk)
     {
         var k = 0;
@@ -287,12 +285,23 @@ public static partial class ImpliedVolatility
             i1.Inflection = (sC.GetElement(1), bC.GetElement(1), vC.GetElement(1));
             i2.Inflection = (sC.GetElement(2), bC.GetElement(2), vC.GetElement(2));
             i3.Inflection = (sC.GetElement(3), bC.GetElement(3), vC.GetElement(3));
+
+            // GuessNode lane-wise: s_l below b_c, else s_u (or +∞ when v_c = 0).
+            var beta = Vector256.Create(i0.Quote.Beta, i1.Quote.Beta, i2.Quote.Beta, i3.Quote.Beta);
+            var upperNode = Vector256.ConditionalSelect(
+                Vector256.GreaterThan(vC, Vector256<double>.Zero), sC + ((bMax - bC) / vC), Vector256.Create(double.PositiveInfinity));
+            var node = Vector256.ConditionalSelect(Vector256.LessThan(beta, bC), sC - (bC / vC), upperNode);
+            i0.Node = node.GetElement(0);
+            i1.Node = node.GetElement(1);
+            i2.Node = node.GetElement(2);
+            i3.Node = node.GetElement(3);
         }
 
         for (; k < chunk.Length; k++)
         {
             ref var item = ref chunk[k];
             item.Inflection = Inflection(item.Quote.X, item.Quote.BMax);
+            item.Node = GuessNode(item.Quote.Beta, item.Quote.BMax, item.Inflection);
         }
     }
 
