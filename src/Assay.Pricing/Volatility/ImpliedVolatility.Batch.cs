@@ -38,8 +38,8 @@ public static partial class ImpliedVolatility
         Span<double> logRatios = stackalloc double[BatchChunk];
         Span<int> scratch = stackalloc int[BatchChunk];
         Span<int> activeItems = stackalloc int[BatchChunk];
-        Span<int> lowerItems = stackalloc int[BatchChunk];
-        Span<int> upperItems = stackalloc int[BatchChunk];
+        Span<int> branchItems = stackalloc int[3 * BatchChunk];
+        Span<int> branchCounts = stackalloc int[3];
         for (var start = 0; start < parameters.Length; start += BatchChunk)
         {
             var end = Math.Min(start + BatchChunk, parameters.Length);
@@ -114,30 +114,13 @@ public static partial class ImpliedVolatility
             }
 
             EvaluateAtNodes(chunk, active, scratch);
-            var middle = 0;
-            var lower = 0;
-            var upper = 0;
-            for (var k = 0; k < chunk.Length; k++)
-            {
-                ref var item = ref chunk[k];
-                item.Iterations = 0;
-                item.Branch = GuessBranch(item.Quote.Beta, item.Inflection, item.Node, item.BNode, item.VNode, out item.Interval);
-                switch (item.Branch)
-                {
-                    case Branch.Middle:
-                        scratch[middle++] = k;
-                        break;
-                    case Branch.Lower:
-                        lowerItems[lower++] = k;
-                        break;
-                    default:
-                        upperItems[upper++] = k;
-                        break;
-                }
-            }
-
-            MiddleGuesses(chunk, scratch[..middle]);
-            OuterGuesses(chunk, lowerItems[..lower], upperItems[..upper]);
+            branchCounts.Clear();
+            GuessBranches(chunk, branchItems, branchCounts);
+            MiddleGuesses(chunk, branchItems.Slice((int)Branch.Middle * BatchChunk, branchCounts[(int)Branch.Middle]));
+            OuterGuesses(
+                chunk,
+                branchItems.Slice((int)Branch.Lower * BatchChunk, branchCounts[(int)Branch.Lower]),
+                branchItems.Slice((int)Branch.Upper * BatchChunk, branchCounts[(int)Branch.Upper]));
 
             // The first two refinement steps: b at s and the closing step four lanes at a time, then the rest of each
             // step scalar; the quotes still unfinished after that (rare) continue alone.
@@ -303,6 +286,93 @@ public static partial class ImpliedVolatility
             item.Inflection = Inflection(item.Quote.X, item.Quote.BMax);
             item.Node = GuessNode(item.Quote.Beta, item.Quote.BMax, item.Inflection);
         }
+    }
+
+    /// <summary>The branch of each quote with its guess interval (<see cref="GuessBranch"/>), four lanes at a time; item k goes to <paramref name="items"/>[branch·64 + n].</summary>
+    /// <remarks>
+    /// The same selections as the scalar <see cref="GuessBranch"/>, made per lane with masks (the branch depends on the
+    /// data and would be mispredicted often); each lane's interval is one of its own values, so the bits are the scalar ones.
+    /// </remarks>
+    private static void GuessBranches(Span<PendingSolve> chunk, Span<int> items, Span<int> counts)
+    {
+        var k = 0;
+        for (; k + 4 <= chunk.Length; k += 4)
+        {
+            ref var i0 = ref chunk[k];
+            ref var i1 = ref chunk[k + 1];
+            ref var i2 = ref chunk[k + 2];
+            ref var i3 = ref chunk[k + 3];
+            var zero = Vector256<double>.Zero;
+            var beta = Vector256.Create(i0.Quote.Beta, i1.Quote.Beta, i2.Quote.Beta, i3.Quote.Beta);
+            var sC = Vector256.Create(i0.Inflection.S, i1.Inflection.S, i2.Inflection.S, i3.Inflection.S);
+            var bC = Vector256.Create(i0.Inflection.B, i1.Inflection.B, i2.Inflection.B, i3.Inflection.B);
+            var vC = Vector256.Create(i0.Inflection.V, i1.Inflection.V, i2.Inflection.V, i3.Inflection.V);
+            var node = Vector256.Create(i0.Node, i1.Node, i2.Node, i3.Node);
+            var bNode = Vector256.Create(i0.BNode, i1.BNode, i2.BNode, i3.BNode);
+            var vNode = Vector256.Create(i0.VNode, i1.VNode, i2.VNode, i3.VNode);
+            var lowerSide = Vector256.LessThan(beta, bC);
+            var usable = Vector256.GreaterThan(node, zero) & Vector256.GreaterThan(bNode, zero);
+            var sL = Vector256.ConditionalSelect(usable, node, sC);
+            var bL = Vector256.ConditionalSelect(usable, bNode, bC);
+            var vL = Vector256.ConditionalSelect(usable, vNode, vC);
+            var bLeft = Vector256.ConditionalSelect(lowerSide, bL, bC);
+            var bRight = Vector256.ConditionalSelect(lowerSide, bC, bNode);
+            var sLeft = Vector256.ConditionalSelect(lowerSide, sL, sC);
+            var sRight = Vector256.ConditionalSelect(lowerSide, sC, node);
+            var vLeft = Vector256.ConditionalSelect(lowerSide, vL, vC);
+            var vRight = Vector256.ConditionalSelect(lowerSide, vC, vNode);
+            var isLower = lowerSide & Vector256.LessThan(beta, bL);
+            var isUpper = Vector256.AndNot(
+                ~(Vector256.LessThanOrEqual(beta, bNode) & Vector256.GreaterThan(vNode, zero)), lowerSide);
+            var lowerBits = (int)isLower.ExtractMostSignificantBits();
+            var upperBits = (int)isUpper.ExtractMostSignificantBits();
+            var sideBits = (int)lowerSide.ExtractMostSignificantBits();
+            SetBranch(ref i0, k, 0, lowerBits, upperBits, sideBits, bLeft, bRight, sLeft, sRight, vLeft, vRight, items, counts);
+            SetBranch(ref i1, k + 1, 1, lowerBits, upperBits, sideBits, bLeft, bRight, sLeft, sRight, vLeft, vRight, items, counts);
+            SetBranch(ref i2, k + 2, 2, lowerBits, upperBits, sideBits, bLeft, bRight, sLeft, sRight, vLeft, vRight, items, counts);
+            SetBranch(ref i3, k + 3, 3, lowerBits, upperBits, sideBits, bLeft, bRight, sLeft, sRight, vLeft, vRight, items, counts);
+        }
+
+        for (; k < chunk.Length; k++)
+        {
+            ref var item = ref chunk[k];
+            item.Iterations = 0;
+            item.Branch = GuessBranch(item.Quote.Beta, item.Inflection, item.Node, item.BNode, item.VNode, out item.Interval);
+            var code = (int)item.Branch;
+            items[(code * BatchChunk) + counts[code]++] = k;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SetBranch(
+        ref PendingSolve item,
+        int k,
+        int lane,
+        int lowerBits,
+        int upperBits,
+        int sideBits,
+        Vector256<double> bLeft,
+        Vector256<double> bRight,
+        Vector256<double> sLeft,
+        Vector256<double> sRight,
+        Vector256<double> vLeft,
+        Vector256<double> vRight,
+        Span<int> items,
+        Span<int> counts)
+    {
+        // Lower = 0, Middle = 1, Upper = 2 (the lower and upper masks are exclusive).
+        var code = 1 - ((lowerBits >> lane) & 1) + ((upperBits >> lane) & 1);
+        item.Iterations = 0;
+        item.Branch = (Branch)code;
+        item.Interval = new GuessInterval(
+            bLeft.GetElement(lane),
+            bRight.GetElement(lane),
+            sLeft.GetElement(lane),
+            sRight.GetElement(lane),
+            vLeft.GetElement(lane),
+            vRight.GetElement(lane),
+            -(long)((sideBits >> lane) & 1));
+        items[(code * BatchChunk) + counts[code]++] = k;
     }
 
     /// <summary>The middle-branch guesses of the listed items (their <see cref="PendingSolve.Interval"/> set), four lanes at a time.</summary>
