@@ -144,6 +144,12 @@ public static partial class ImpliedVolatility
                         continue;
                     }
 
+                    if (item.Closing == ClosingGiven.Stepped)
+                    {
+                        active[remaining++] = active[j];
+                        continue;
+                    }
+
                     if (!RefineStep(
                         item.Branch, q.Beta, q.X, q.BetaComplement, ref item.S, ref item.SLeft, ref item.SRight, item.BNode, item.VNode, item.Closing, item.ClosingNext, ref item.Iterations))
                     {
@@ -186,15 +192,32 @@ public static partial class ImpliedVolatility
     /// </remarks>
     private static void ClosingSteps(Span<PendingSolve> chunk, ReadOnlySpan<int> items, Span<int> scratch)
     {
-        var count = 0;
+        // Lower-branch items first, middle-branch ones from the back: a lower-branch step that is not closed needs three
+        // logarithms, which are then taken for groups of four such lanes.
+        var front = 0;
+        var back = items.Length;
         foreach (var k in items)
         {
             ref var item = ref chunk[k];
             item.Closing = ClosingGiven.None;
             if (item.Branch != Branch.Upper && item.BNode != item.Quote.Beta && item.VNode > 0 && item.BNode > 0)
             {
-                scratch[count++] = k;
+                if (item.Branch == Branch.Lower)
+                {
+                    scratch[front++] = k;
+                }
+                else
+                {
+                    scratch[--back] = k;
+                }
             }
+        }
+
+        // Close the gap so that the selected items are contiguous.
+        var count = front;
+        for (var m = back; m < items.Length; m++)
+        {
+            scratch[count++] = scratch[m];
         }
 
         var j = 0;
@@ -224,7 +247,80 @@ public static partial class ImpliedVolatility
             Close(ref i1, (acceptedBits & 2) != 0, final.GetElement(1));
             Close(ref i2, (acceptedBits & 4) != 0, final.GetElement(2));
             Close(ref i3, (acceptedBits & 8) != 0, final.GetElement(3));
+            if (acceptedBits != 0b1111)
+            {
+                var lowerBits = (i0.Branch == Branch.Lower ? 1u : 0u) | (i1.Branch == Branch.Lower ? 2u : 0u)
+                    | (i2.Branch == Branch.Lower ? 4u : 0u) | (i3.Branch == Branch.Lower ? 8u : 0u);
+                var stepped = HouseholderLanes(x, s, beta, b, vega, sLeft, sRight, lowerBits & ~acceptedBits, out var inside);
+                var steppedBits = inside.ExtractMostSignificantBits() & ~acceptedBits;
+                Step(ref i0, (steppedBits & 1) != 0, stepped.GetElement(0), sLeft.GetElement(0), sRight.GetElement(0));
+                Step(ref i1, (steppedBits & 2) != 0, stepped.GetElement(1), sLeft.GetElement(1), sRight.GetElement(1));
+                Step(ref i2, (steppedBits & 4) != 0, stepped.GetElement(2), sLeft.GetElement(2), sRight.GetElement(2));
+                Step(ref i3, (steppedBits & 8) != 0, stepped.GetElement(3), sLeft.GetElement(3), sRight.GetElement(3));
+            }
         }
+    }
+
+    /// <summary>
+    /// The Householder step of <see cref="HouseholderStep"/> for four lanes of the lower or middle branch (lower where
+    /// <paramref name="lowerBits"/> has the lane's bit), from the bracket already updated with s; all-ones in
+    /// <paramref name="inside"/> where the step stays in the bracket (the other lanes are left to the scalar step).
+    /// </summary>
+    private static Vector256<double> HouseholderLanes(
+        Vector256<double> x,
+        Vector256<double> s,
+        Vector256<double> beta,
+        Vector256<double> b,
+        Vector256<double> vega,
+        Vector256<double> sLeft,
+        Vector256<double> sRight,
+        uint lowerBits,
+        out Vector256<double> inside)
+    {
+        var xSquare = x * x;
+        var sSquare = s * s;
+        var h2 = (xSquare / (sSquare * s)) - (C(0.25) * s);
+        var h3 = (h2 * h2) - (C(3.0) * xSquare / (sSquare * sSquare)) - C(0.25);
+        var nu = (beta - b) / vega;
+        var gamma = h2;
+        var delta = h3;
+        if (lowerBits != 0)
+        {
+            var lower = Vector256.Create(
+                (lowerBits & 1) != 0 ? -1L : 0L, (lowerBits & 2) != 0 ? -1L : 0L, (lowerBits & 4) != 0 ? -1L : 0L, (lowerBits & 8) != 0 ? -1L : 0L).AsDouble();
+            var logB = DMath.Log(b);
+            var u = vega / b;
+            var nuLower = logB * DMath.Log(beta / b) / (u * DMath.Log(beta));
+            var curvature = h2 - u;
+            var gammaLower = curvature - (C(2.0) * u / logB);
+            var deltaLower = (h3 - (C(3.0) * u * h2) + (C(2.0) * u * u)) - (C(6.0) * u * curvature / logB) + (C(6.0) * u * u / (logB * logB));
+            nu = Vector256.ConditionalSelect(lower, nuLower, nu);
+            gamma = Vector256.ConditionalSelect(lower, gammaLower, gamma);
+            delta = Vector256.ConditionalSelect(lower, deltaLower, delta);
+        }
+
+        var next = s + (nu * (C(1.0) + (C(0.5) * gamma * nu)) / (C(1.0) + (nu * (gamma + (delta * nu / C(6.0))))));
+        inside = Vector256.GreaterThanOrEqual(next, sLeft) & Vector256.LessThanOrEqual(next, sRight);
+        return next;
+    }
+
+    /// <summary>Records a lane-wise Householder step that stayed in its bracket (<see cref="RefineStep"/>'s bookkeeping); other lanes are left to the scalar step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step(ref PendingSolve item, bool stepped, double next, double sLeft, double sRight)
+    {
+        if (!stepped)
+        {
+            return;
+        }
+
+        var previous = item.S;
+        item.S = next;
+        item.SLeft = sLeft;
+        item.SRight = sRight;
+        item.Iterations++;
+        item.Closing = !(Math.Abs(next - previous) > FinalStep * next) || item.Iterations >= HouseholderStepsMax
+            ? ClosingGiven.Finished
+            : ClosingGiven.Stepped;
     }
 
     /// <summary>Records a lane-wise closing step: an accepted one is the final step (s set, one more iteration), a rejected one leaves the step to <see cref="RefineStep"/>.</summary>

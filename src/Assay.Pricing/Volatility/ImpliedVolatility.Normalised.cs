@@ -52,8 +52,11 @@ public static partial class ImpliedVolatility
         Rejected,
         Accepted,
 
-        /// <summary>The batch finished the step lane-wise: the closing step was accepted and s is final.</summary>
+        /// <summary>The batch finished the solve lane-wise: s is final.</summary>
         Finished,
+
+        /// <summary>The batch took a Householder step lane-wise; the solve continues.</summary>
+        Stepped,
     }
 
     /// <summary>Solves b(x, s, +1) = β for s, with x ≤ 0 and 0 &lt; β &lt; e^(x/2).</summary>
