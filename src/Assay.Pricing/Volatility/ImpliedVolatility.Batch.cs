@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Assay.Numerics;
+using Assay.Pricing.Instruments;
 
 namespace Assay.Pricing.Volatility;
 
@@ -33,9 +34,6 @@ public static partial class ImpliedVolatility
         }
 
         Span<PendingSolve> pending = stackalloc PendingSolve[BatchChunk];
-        Span<double> discountedForwards = stackalloc double[BatchChunk];
-        Span<double> discountedStrikes = stackalloc double[BatchChunk];
-        Span<double> logRatios = stackalloc double[BatchChunk];
         Span<int> scratch = stackalloc int[BatchChunk];
         Span<int> activeItems = stackalloc int[BatchChunk];
         Span<int> branchItems = stackalloc int[3 * BatchChunk];
@@ -55,7 +53,10 @@ public static partial class ImpliedVolatility
                 InputGuard.Finite(p.Price, "price");
             }
 
-            // Discounting and ln(DF/DK) four lanes at a time (the lane-wise kernels are bit-identical to the scalar ones).
+            // Discounting, ln(DF/DK) and the reduction four lanes at a time (the lane-wise kernels are bit-identical to
+            // the scalar ones, and the reduction's + − × ÷ √, min, max and selections are those of TryReduce). A group of
+            // four with any quote that is unusable, at or outside a bound, or without time value goes through the scalar
+            // checks, in quote order, so the exceptions and statuses are the scalar ones.
             var i4 = start;
             for (; i4 + 4 <= end; i4 += 4)
             {
@@ -70,37 +71,49 @@ public static partial class ImpliedVolatility
                 var forwards = Vector256.Create(p0.Spot, p1.Spot, p2.Spot, p3.Spot) * dividendDiscount;
                 var strikes = Vector256.Create(p0.Strike, p1.Strike, p2.Strike, p3.Strike) * rateDiscount;
                 var logs = DMath.Log(forwards / strikes);
-                var k = i4 - start;
-                forwards.CopyTo(discountedForwards[k..]);
-                strikes.CopyTo(discountedStrikes[k..]);
-                logs.CopyTo(logRatios[k..]);
+
+                var zero = Vector256<double>.Zero;
+                var price = Vector256.Create(p0.Price, p1.Price, p2.Price, p3.Price);
+                var isCall = Vector256.Create(
+                    p0.Type == OptionType.Call ? -1L : 0L, p1.Type == OptionType.Call ? -1L : 0L, p2.Type == OptionType.Call ? -1L : 0L, p3.Type == OptionType.Call ? -1L : 0L).AsDouble();
+                var intrinsic = Vector256.ConditionalSelect(isCall, Vector256.Max(forwards - strikes, zero), Vector256.Max(strikes - forwards, zero));
+                var upper = Vector256.ConditionalSelect(isCall, forwards, strikes);
+                var rootForward = Vector256.Sqrt(forwards);
+                var rootStrike = Vector256.Sqrt(strikes);
+                var normaliser = rootForward * rootStrike;
+                var beta = (price - intrinsic) / normaliser;
+                var betaComplement = (upper - price) / normaliser;
+                var bMax = Vector256.Min(rootForward, rootStrike) / Vector256.Max(rootForward, rootStrike);
+                var x = -Vector256.Abs(logs);
+                var maximum = Vector256.Create(double.MaxValue);
+                var ready = Vector256.GreaterThan(forwards, zero) & Vector256.LessThanOrEqual(forwards, maximum)
+                    & Vector256.GreaterThan(strikes, zero) & Vector256.LessThanOrEqual(strikes, maximum)
+                    & Vector256.GreaterThan(price, intrinsic) & Vector256.LessThan(price, upper) & Vector256.GreaterThan(beta, zero);
+                if (ready.ExtractMostSignificantBits() == 0b1111)
+                {
+                    for (var lane = 0; lane < 4; lane++)
+                    {
+                        ref var item = ref pending[count++];
+                        item.Index = i4 + lane;
+                        item.Quote = new ReducedQuote(
+                            beta.GetElement(lane), x.GetElement(lane), bMax.GetElement(lane), betaComplement.GetElement(lane), intrinsic.GetElement(lane), upper.GetElement(lane));
+                    }
+                }
+                else
+                {
+                    for (var lane = 0; lane < 4; lane++)
+                    {
+                        Reduce(parameters, results, pending, ref count, i4 + lane, forwards.GetElement(lane), strikes.GetElement(lane), logs.GetElement(lane));
+                    }
+                }
             }
 
             for (; i4 < end; i4++)
             {
                 ref readonly var p = ref parameters[i4];
-                var k = i4 - start;
-                discountedForwards[k] = p.Spot * DMath.Exp(-p.DividendYield * p.ExpiryYears);
-                discountedStrikes[k] = p.Strike * DMath.Exp(-p.Rate * p.ExpiryYears);
-                logRatios[k] = DMath.Log(discountedForwards[k] / discountedStrikes[k]);
-            }
-
-            for (var i = start; i < end; i++)
-            {
-                ref readonly var p = ref parameters[i];
-                var k = i - start;
-                RequireUsable(discountedForwards[k], "q");
-                RequireUsable(discountedStrikes[k], "r");
-                if (TryReduce(p.Type, discountedForwards[k], discountedStrikes[k], logRatios[k], p.Price, out var quote, out var unsolved))
-                {
-                    ref var item = ref pending[count++];
-                    item.Index = i;
-                    item.Quote = quote;
-                }
-                else
-                {
-                    results[i] = unsolved;
-                }
+                var forward = p.Spot * DMath.Exp(-p.DividendYield * p.ExpiryYears);
+                var strike = p.Strike * DMath.Exp(-p.Rate * p.ExpiryYears);
+                Reduce(parameters, results, pending, ref count, i4, forward, strike, DMath.Log(forward / strike));
             }
 
             var chunk = pending[..count];
@@ -182,6 +195,32 @@ public static partial class ImpliedVolatility
                 results[item.Index] = new ImpliedVolatilityResult(
                     item.S / Math.Sqrt(parameters[item.Index].ExpiryYears), ImpliedVolatilityStatus.Solved, q.Intrinsic, q.Upper, item.Iterations);
             }
+        }
+    }
+
+    /// <summary>The scalar checks and reduction of quote <paramref name="i"/> (as in <see cref="SolveDiscounted"/>): a pending item, or its result when there is nothing to solve.</summary>
+    private static void Reduce(
+        ReadOnlySpan<ImpliedVolatilityParameters> parameters,
+        Span<ImpliedVolatilityResult> results,
+        Span<PendingSolve> pending,
+        ref int count,
+        int i,
+        double discountedForward,
+        double discountedStrike,
+        double logRatio)
+    {
+        ref readonly var p = ref parameters[i];
+        RequireUsable(discountedForward, "q");
+        RequireUsable(discountedStrike, "r");
+        if (TryReduce(p.Type, discountedForward, discountedStrike, logRatio, p.Price, out var quote, out var unsolved))
+        {
+            ref var item = ref pending[count++];
+            item.Index = i;
+            item.Quote = quote;
+        }
+        else
+        {
+            results[i] = unsolved;
         }
     }
 
