@@ -91,13 +91,12 @@ public static partial class ImpliedVolatility
                     & Vector256.GreaterThan(price, intrinsic) & Vector256.LessThan(price, upper) & Vector256.GreaterThan(beta, zero);
                 if (ready.ExtractMostSignificantBits() == 0b1111)
                 {
-                    for (var lane = 0; lane < 4; lane++)
-                    {
-                        ref var item = ref pending[count++];
-                        item.Index = i4 + lane;
-                        item.Quote = new ReducedQuote(
-                            beta.GetElement(lane), x.GetElement(lane), bMax.GetElement(lane), betaComplement.GetElement(lane), intrinsic.GetElement(lane), upper.GetElement(lane));
-                    }
+                    // Constant lane indices: a variable GetElement index would spill each vector per lane.
+                    SetPending(ref pending[count], i4, beta.GetElement(0), x.GetElement(0), bMax.GetElement(0), betaComplement.GetElement(0), intrinsic.GetElement(0), upper.GetElement(0));
+                    SetPending(ref pending[count + 1], i4 + 1, beta.GetElement(1), x.GetElement(1), bMax.GetElement(1), betaComplement.GetElement(1), intrinsic.GetElement(1), upper.GetElement(1));
+                    SetPending(ref pending[count + 2], i4 + 2, beta.GetElement(2), x.GetElement(2), bMax.GetElement(2), betaComplement.GetElement(2), intrinsic.GetElement(2), upper.GetElement(2));
+                    SetPending(ref pending[count + 3], i4 + 3, beta.GetElement(3), x.GetElement(3), bMax.GetElement(3), betaComplement.GetElement(3), intrinsic.GetElement(3), upper.GetElement(3));
+                    count += 4;
                 }
                 else
                 {
@@ -188,14 +187,39 @@ public static partial class ImpliedVolatility
                 }
             }
 
-            for (var k = 0; k < chunk.Length; k++)
+            // σ = s/√T four lanes at a time (√ and ÷ are correctly rounded either way).
+            var r = 0;
+            for (; r + 4 <= chunk.Length; r += 4)
             {
-                ref readonly var item = ref chunk[k];
-                ref readonly var q = ref item.Quote;
-                results[item.Index] = new ImpliedVolatilityResult(
-                    item.S / Math.Sqrt(parameters[item.Index].ExpiryYears), ImpliedVolatilityStatus.Solved, q.Intrinsic, q.Upper, item.Iterations);
+                ref readonly var i0 = ref chunk[r];
+                ref readonly var i1 = ref chunk[r + 1];
+                ref readonly var i2 = ref chunk[r + 2];
+                ref readonly var i3 = ref chunk[r + 3];
+                var volatility = Vector256.Create(i0.S, i1.S, i2.S, i3.S) / Vector256.Sqrt(Vector256.Create(
+                    parameters[i0.Index].ExpiryYears, parameters[i1.Index].ExpiryYears, parameters[i2.Index].ExpiryYears, parameters[i3.Index].ExpiryYears));
+                WriteSolved(results, in i0, volatility.GetElement(0));
+                WriteSolved(results, in i1, volatility.GetElement(1));
+                WriteSolved(results, in i2, volatility.GetElement(2));
+                WriteSolved(results, in i3, volatility.GetElement(3));
+            }
+
+            for (; r < chunk.Length; r++)
+            {
+                ref readonly var item = ref chunk[r];
+                WriteSolved(results, in item, item.S / Math.Sqrt(parameters[item.Index].ExpiryYears));
             }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteSolved(Span<ImpliedVolatilityResult> results, in PendingSolve item, double volatility) =>
+        results[item.Index] = new ImpliedVolatilityResult(volatility, ImpliedVolatilityStatus.Solved, item.Quote.Intrinsic, item.Quote.Upper, item.Iterations);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SetPending(ref PendingSolve item, int index, double beta, double x, double bMax, double betaComplement, double intrinsic, double upper)
+    {
+        item.Index = index;
+        item.Quote = new ReducedQuote(beta, x, bMax, betaComplement, intrinsic, upper);
     }
 
     /// <summary>The scalar checks and reduction of quote <paramref name="i"/> (as in <see cref="SolveDiscounted"/>): a pending item, or its result when there is nothing to solve.</summary>
