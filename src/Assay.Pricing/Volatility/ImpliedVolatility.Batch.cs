@@ -415,11 +415,7 @@ public static partial class ImpliedVolatility
             var x = Vector256.Create(i0.Quote.X, i1.Quote.X, i2.Quote.X, i3.Quote.X);
             var bMax = Vector256.Create(i0.Quote.BMax, i1.Quote.BMax, i2.Quote.BMax, i3.Quote.BMax);
             var sC = Vector256.Sqrt(Vector256.Create(-2.0) * x);
-            var erfcx = ErrorFunction.Erfcx(Vector256.Create(
-                NormalisedBlack.AtInflectionArgument(i0.Quote.X, sC.GetElement(0)),
-                NormalisedBlack.AtInflectionArgument(i1.Quote.X, sC.GetElement(1)),
-                NormalisedBlack.AtInflectionArgument(i2.Quote.X, sC.GetElement(2)),
-                NormalisedBlack.AtInflectionArgument(i3.Quote.X, sC.GetElement(3))));
+            var erfcx = ErrorFunction.Erfcx(NormalisedBlack.AtInflectionArgumentLanes(x, sC));
             var bC = NormalisedBlack.AtInflectionFinishLanes(x, sC, bMax, erfcx);
             var vC = Vector256.ConditionalSelect(
                 Vector256.Equals(x, Vector256<double>.Zero), Vector256.Create(NormalisedBlack.InvSqrtTwoPi), Vector256.Create(NormalisedBlack.InvSqrtTwoPi) * bMax);
