@@ -654,24 +654,49 @@ public static partial class ImpliedVolatility
     /// </remarks>
     private static void EvaluateAtNodes(Span<PendingSolve> chunk, ReadOnlySpan<int> items, Span<int> scratch)
     {
+        // The region test four lanes at a time; each item is written to both ends and only the chosen end advances
+        // (the region depends on the data, so a branch would often be mispredicted).
         var front = 0;
         var back = items.Length;
-        foreach (var k in items)
+        var j = 0;
+        for (; j + 4 <= items.Length; j += 4)
         {
+            var k0 = items[j];
+            var k1 = items[j + 1];
+            var k2 = items[j + 2];
+            var k3 = items[j + 3];
+            var node = Vector256.Create(chunk[k0].Node, chunk[k1].Node, chunk[k2].Node, chunk[k3].Node);
+            var x = Vector256.Create(chunk[k0].Quote.X, chunk[k1].Quote.X, chunk[k2].Quote.X, chunk[k3].Quote.X);
+            var t = Vector256.Create(0.5) * node;
+            var cdfBits = (int)(Vector256.GreaterThan((x / node) + t, Vector256.Create(0.85))
+                & Vector256.GreaterThanOrEqual(t, Vector256.Create(0.2))).ExtractMostSignificantBits();
+            Place(scratch, k0, cdfBits & 1, ref front, ref back);
+            Place(scratch, k1, (cdfBits >> 1) & 1, ref front, ref back);
+            Place(scratch, k2, (cdfBits >> 2) & 1, ref front, ref back);
+            Place(scratch, k3, (cdfBits >> 3) & 1, ref front, ref back);
+        }
+
+        for (; j < items.Length; j++)
+        {
+            var k = items[j];
             ref readonly var item = ref chunk[k];
             var t = 0.5 * item.Node;
-            if ((item.Quote.X / item.Node) + t > 0.85 && t >= 0.2)
-            {
-                scratch[front++] = k;
-            }
-            else
-            {
-                scratch[--back] = k;
-            }
+            Place(scratch, k, (item.Quote.X / item.Node) + t > 0.85 && t >= 0.2 ? 1 : 0, ref front, ref back);
         }
 
         EvaluateGroups(chunk, scratch[..front]);
         EvaluateGroups(chunk, scratch[front..items.Length]);
+    }
+
+    /// <summary>Puts item <paramref name="k"/> at the front (<paramref name="toFront"/> = 1) or the back (0) of <paramref name="scratch"/> without a branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Place(Span<int> scratch, int k, int toFront, ref int front, ref int back)
+    {
+        // front < back until the last item, which fills the one remaining slot from either side.
+        scratch[front] = k;
+        scratch[back - 1] = k;
+        front += toFront;
+        back -= 1 - toFront;
     }
 
     private static void EvaluateGroups(Span<PendingSolve> chunk, ReadOnlySpan<int> items)
