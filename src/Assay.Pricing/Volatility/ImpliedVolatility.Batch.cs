@@ -535,12 +535,13 @@ public static partial class ImpliedVolatility
     private static void MiddleGuesses(Span<PendingSolve> chunk, ReadOnlySpan<int> items)
     {
         var j = 0;
-        for (; j + 4 <= items.Length; j += 4)
+        for (; j < items.Length; j += 4)
         {
+            // A short last group repeats its last item (see EvaluateGroups); setting a guess twice is idempotent.
             ref var i0 = ref chunk[items[j]];
-            ref var i1 = ref chunk[items[j + 1]];
-            ref var i2 = ref chunk[items[j + 2]];
-            ref var i3 = ref chunk[items[j + 3]];
+            ref var i1 = ref chunk[items[Lane(j + 1, items.Length - 1)]];
+            ref var i2 = ref chunk[items[Lane(j + 2, items.Length - 1)]];
+            ref var i3 = ref chunk[items[Lane(j + 3, items.Length - 1)]];
             ref readonly var m0 = ref i0.Interval;
             ref readonly var m1 = ref i1.Interval;
             ref readonly var m2 = ref i2.Interval;
@@ -561,26 +562,19 @@ public static partial class ImpliedVolatility
             SetMiddleGuess(ref i2, guess.GetElement(2));
             SetMiddleGuess(ref i3, guess.GetElement(3));
         }
-
-        for (; j < items.Length; j++)
-        {
-            ref var item = ref chunk[items[j]];
-            ref readonly var q = ref item.Quote;
-            item.S = InitialGuessAt(
-                q.Beta, q.X, q.BMax, q.BetaComplement, item.Inflection, item.Node, item.BNode, item.VNode, out item.Branch, out item.SLeft, out item.SRight);
-        }
     }
 
     /// <summary>The lower- and upper-branch guesses of the listed items, four lanes at a time (the same operations as <see cref="InitialGuessAt"/>).</summary>
     private static void OuterGuesses(Span<PendingSolve> chunk, ReadOnlySpan<int> lower, ReadOnlySpan<int> upper)
     {
         var j = 0;
-        for (; j + 4 <= lower.Length; j += 4)
+        for (; j < lower.Length; j += 4)
         {
+            // A short last group repeats its last item (see EvaluateGroups); setting a guess twice is idempotent.
             ref var i0 = ref chunk[lower[j]];
-            ref var i1 = ref chunk[lower[j + 1]];
-            ref var i2 = ref chunk[lower[j + 2]];
-            ref var i3 = ref chunk[lower[j + 3]];
+            ref var i1 = ref chunk[lower[Lane(j + 1, lower.Length - 1)]];
+            ref var i2 = ref chunk[lower[Lane(j + 2, lower.Length - 1)]];
+            ref var i3 = ref chunk[lower[Lane(j + 3, lower.Length - 1)]];
             var guess = LowerBranchGuessLanes(
                 Vector256.Create(i0.Quote.Beta, i1.Quote.Beta, i2.Quote.Beta, i3.Quote.Beta),
                 Vector256.Create(i0.Quote.X, i1.Quote.X, i2.Quote.X, i3.Quote.X),
@@ -593,18 +587,14 @@ public static partial class ImpliedVolatility
             SetGuess(ref i3, guess.GetElement(3), 0.0, i3.Interval.SLeft);
         }
 
-        for (; j < lower.Length; j++)
-        {
-            GuessScalar(ref chunk[lower[j]]);
-        }
-
         j = 0;
-        for (; j + 4 <= upper.Length; j += 4)
+        for (; j < upper.Length; j += 4)
         {
+            // A short last group repeats its last item (see EvaluateGroups); setting a guess twice is idempotent.
             ref var i0 = ref chunk[upper[j]];
-            ref var i1 = ref chunk[upper[j + 1]];
-            ref var i2 = ref chunk[upper[j + 2]];
-            ref var i3 = ref chunk[upper[j + 3]];
+            ref var i1 = ref chunk[upper[Lane(j + 1, upper.Length - 1)]];
+            ref var i2 = ref chunk[upper[Lane(j + 2, upper.Length - 1)]];
+            ref var i3 = ref chunk[upper[Lane(j + 3, upper.Length - 1)]];
             var guess = UpperBranchGuessLanes(
                 Vector256.Create(i0.Quote.Beta, i1.Quote.Beta, i2.Quote.Beta, i3.Quote.Beta),
                 Vector256.Create(i0.Quote.X, i1.Quote.X, i2.Quote.X, i3.Quote.X),
@@ -618,18 +608,6 @@ public static partial class ImpliedVolatility
             SetGuess(ref i2, guess.GetElement(2), i2.Interval.SRight, double.PositiveInfinity);
             SetGuess(ref i3, guess.GetElement(3), i3.Interval.SRight, double.PositiveInfinity);
         }
-
-        for (; j < upper.Length; j++)
-        {
-            GuessScalar(ref chunk[upper[j]]);
-        }
-    }
-
-    private static void GuessScalar(ref PendingSolve item)
-    {
-        ref readonly var q = ref item.Quote;
-        item.S = InitialGuessAt(
-            q.Beta, q.X, q.BMax, q.BetaComplement, item.Inflection, item.Node, item.BNode, item.VNode, out item.Branch, out item.SLeft, out item.SRight);
     }
 
     private static void SetGuess(ref PendingSolve item, double guess, double sLeft, double sRight)
@@ -701,13 +679,15 @@ public static partial class ImpliedVolatility
 
     private static void EvaluateGroups(Span<PendingSolve> chunk, ReadOnlySpan<int> items)
     {
-        var j = 0;
-        for (; j + 4 <= items.Length; j += 4)
+        // A last group of fewer than four repeats its last item in the free lanes (Lane): the lanes are independent,
+        // and a repeated lane stores the same values again. So no quote takes the slower scalar evaluation.
+        var last = items.Length - 1;
+        for (var j = 0; j < items.Length; j += 4)
         {
             ref var i0 = ref chunk[items[j]];
-            ref var i1 = ref chunk[items[j + 1]];
-            ref var i2 = ref chunk[items[j + 2]];
-            ref var i3 = ref chunk[items[j + 3]];
+            ref var i1 = ref chunk[items[Lane(j + 1, last)]];
+            ref var i2 = ref chunk[items[Lane(j + 2, last)]];
+            ref var i3 = ref chunk[items[Lane(j + 3, last)]];
             var value = NormalisedBlack.OutOfTheMoneyCallLanes(
                 Vector256.Create(i0.Quote.X, i1.Quote.X, i2.Quote.X, i3.Quote.X), Vector256.Create(i0.Node, i1.Node, i2.Node, i3.Node), out var vega);
             i0.BNode = value.GetElement(0);
@@ -719,13 +699,11 @@ public static partial class ImpliedVolatility
             i2.VNode = vega.GetElement(2);
             i3.VNode = vega.GetElement(3);
         }
-
-        for (; j < items.Length; j++)
-        {
-            ref var item = ref chunk[items[j]];
-            item.BNode = NormalisedBlack.OutOfTheMoneyCall(item.Quote.X, item.Node, out item.VNode);
-        }
     }
+
+    /// <summary>The item position of a lane: <paramref name="position"/>, or the last item when the group runs past the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Lane(int position, int last) => Math.Min(position, last);
 
     /// <summary>A reduced quote: normalised out-of-the-money call β, x ≤ 0, b_max = e^(x/2), b_max − β, and the price bounds.</summary>
     private readonly record struct ReducedQuote(double Beta, double X, double BMax, double BetaComplement, double Intrinsic, double Upper);
