@@ -99,6 +99,7 @@ public static partial class NormalisedBlack
     /// s ∉ (0, ∞), underflow) are overwritten by the scalar evaluation, so a lane's operations never depend on its
     /// neighbours (a lane-wise form is computed only when some lane needs it).
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> OutOfTheMoneyCallLanes(Vector256<double> x, Vector256<double> s, out Vector256<double> vega)
     {
         var h = x / s;
