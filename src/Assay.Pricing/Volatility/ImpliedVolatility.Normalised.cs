@@ -51,6 +51,12 @@ public static partial class ImpliedVolatility
         None,
         Rejected,
         Accepted,
+
+        /// <summary>The batch finished the solve lane-wise: s is final.</summary>
+        Finished,
+
+        /// <summary>The batch took a Householder step lane-wise; the solve continues.</summary>
+        Stepped,
     }
 
     /// <summary>Solves b(x, s, +1) = β for s, with x ≤ 0 and 0 &lt; β &lt; e^(x/2).</summary>

@@ -40,6 +40,15 @@ public static partial class NormalisedBlack
         return Vector256.ConditionalSelect(smallT, small, wide);
     }
 
+    /// <summary><see cref="AtInflectionArgument"/> for four lanes; each lane equals the scalar call bit for bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> AtInflectionArgumentLanes(Vector256<double> x, Vector256<double> sC)
+    {
+        var argument = Vector256.ConditionalSelect(
+            Vector256.LessThan(C(0.5) * sC, C(SmallTThreshold)), C(-InvSqrtTwo) * (x / sC), C(InvSqrtTwo) * sC);
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(sC, Vector256<double>.Zero), argument, Vector256<double>.Zero);
+    }
+
     /// <summary><see cref="AtInflectionFinish"/> for four lanes; each lane equals the scalar call bit for bit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> AtInflectionFinishLanes(Vector256<double> x, Vector256<double> sC, Vector256<double> bMax, Vector256<double> erfcx)
@@ -90,6 +99,7 @@ public static partial class NormalisedBlack
     /// s ∉ (0, ∞), underflow) are overwritten by the scalar evaluation, so a lane's operations never depend on its
     /// neighbours (a lane-wise form is computed only when some lane needs it).
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> OutOfTheMoneyCallLanes(Vector256<double> x, Vector256<double> s, out Vector256<double> vega)
     {
         var h = x / s;

@@ -68,6 +68,29 @@ public sealed class ImpliedVolatilityBatchTests
         Assert.Contains("K", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Batch_handles_an_edge_quote_in_every_lane_position_like_the_scalar_call()
+    {
+        // The reduction runs four quotes at a time; a group holding a quote whose discounted forward overflows, or a
+        // price at intrinsic, falls back to the scalar checks. Each position of a group of four and the scalar tail.
+        const int Count = 9;
+        var good = new ImpliedVolatilityParameters(OptionType.Call, 100.0, 100.0, 1.0, 0.01, 0.0, 10.0);
+        var overflowing = good with { DividendYield = -1000.0 };
+        var scalarError = Assert.Throws<PricingInputException>(() => ImpliedVolatility.Calculate(overflowing));
+        for (var position = 0; position < Count; position++)
+        {
+            var quotes = Enumerable.Repeat(good, Count).ToArray();
+            quotes[position] = overflowing;
+            var error = Assert.Throws<PricingInputException>(() => ImpliedVolatility.Calculate(quotes, new ImpliedVolatilityResult[Count]));
+            Assert.True(
+                error.Field == scalarError.Field && error.Message == scalarError.Message,
+                $"q = -1000 at position {position} of {Count}: batch {error.Field} '{error.Message}', scalar {scalarError.Field} '{scalarError.Message}'");
+
+            quotes[position] = good with { Type = OptionType.Put, Price = 0.0 };
+            AssertBatchMatchesScalar(quotes, $"put at intrinsic (price 0) at position {position} of {Count}");
+        }
+    }
+
     private static void AssertBatchMatchesScalar(ImpliedVolatilityParameters[] quotes, string source)
     {
         var batch = new ImpliedVolatilityResult[quotes.Length];
