@@ -267,13 +267,14 @@ internal sealed partial class StateMachine
         _state.SetNode(address, node with { Reputation = reputation, ConsecutiveFaults = 0 });
     }
 
-    /// <summary>Slashes <paramref name="bps"/> of everything slashable (stake first, then unbonding entries newest first), splits it between insurance and burn, lowers reputation and jails at the threshold.</summary>
-    private void Fault(Address address, uint bps)
+    /// <summary>Slashes <paramref name="bps"/> of everything slashable (stake first, then unbonding entries newest first), splits it between insurance and burn, lowers reputation and jails at the threshold (writing the jail record).</summary>
+    /// <returns>The amount slashed.</returns>
+    private ulong Fault(Address address, uint bps)
     {
         var node = _state.GetNode(address);
         if (node is null)
         {
-            return;
+            return 0;
         }
 
         var slash = (ulong)(node.SlashableMinorUnits * bps / ProtocolParameters.BasisPoints);
@@ -302,5 +303,11 @@ internal sealed partial class StateMachine
             TotalFaults = node.TotalFaults + 1,
             Status = status,
         });
+        if (status == NodeStatus.Jailed)
+        {
+            RecordJail(address, wasJailed: node.Status == NodeStatus.Jailed);
+        }
+
+        return slash;
     }
 }

@@ -98,6 +98,8 @@ internal sealed partial class StateMachine
         GovernanceProposeBody b => GovernanceRules.Propose(_state, Height, tx, b),
         GovernanceApproveBody b => GovernanceRules.Approve(_state, Height, tx.Sender, b),
         GovernanceExecuteBody b => GovernanceRules.Execute(_state, Height, b),
+        EquivocationEvidenceBody b => EquivocationEvidence(tx.Sender, b),
+        UnjailBody => Unjail(tx.Sender),
         _ => Reject(RejectionReason.UnsupportedKind, "kind", $"kind: {tx.Body.Kind} is reserved and not supported yet."),
     };
 

@@ -26,6 +26,8 @@ public sealed class LedgerState
     private readonly StateTable<Hash256, DisputeRecord> _disputes = new();
     private readonly StateTable<string, GovernanceState> _governance = new();
     private readonly StateTable<Hash256, Proposal> _proposals = new();
+    private readonly StateTable<Address, JailRecord> _jails = new();
+    private readonly StateTable<Hash256, EvidenceRecord> _evidence = new();
     private readonly SparseMerkleTree _tree = new();
     private readonly SortedSet<Address> _nodeOrder = new(ByteOrder.Instance);
     private readonly SortedSet<Hash256> _openTasks = new(ByteOrder.Instance);
@@ -103,6 +105,28 @@ public sealed class LedgerState
     /// <summary>The governance proposal, or null.</summary>
     public Proposal? GetProposal(Hash256 proposalId) => _proposals.Get(proposalId);
 
+    /// <summary>The jail record of <paramref name="node"/> (written when it was first jailed), or null.</summary>
+    public JailRecord? GetJail(Address node) => _jails.Get(node);
+
+    /// <summary>Accepted equivocation evidence with id <paramref name="evidenceId"/> (see <see cref="EvidenceRecord.IdFor"/>), or null.</summary>
+    public EvidenceRecord? GetEvidence(Hash256 evidenceId) => _evidence.Get(evidenceId);
+
+    /// <summary>Writes a jail record (inside a scope).</summary>
+    public void SetJail(Address node, JailRecord jail)
+    {
+        ArgumentNullException.ThrowIfNull(jail);
+        RequireScope();
+        _jails.Set(node, jail);
+    }
+
+    /// <summary>Writes an evidence record (inside a scope).</summary>
+    public void SetEvidence(EvidenceRecord evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        RequireScope();
+        _evidence.Set(evidence.EvidenceId, evidence);
+    }
+
     /// <summary>Opens a transaction scope.</summary>
     public void Begin()
     {
@@ -158,6 +182,8 @@ public sealed class LedgerState
         });
         _governance.Commit(null);
         _proposals.Commit(null);
+        _jails.Commit(null);
+        _evidence.Commit(null);
         _inScope = false;
     }
 
@@ -174,6 +200,8 @@ public sealed class LedgerState
         _disputes.Rollback();
         _governance.Rollback();
         _proposals.Rollback();
+        _jails.Rollback();
+        _evidence.Rollback();
         _inScope = false;
     }
 
@@ -288,6 +316,16 @@ public sealed class LedgerState
             _tree.Set(StateKeys.ForHash(StateNamespace.Proposal, id), CanonicalEncoding.Hash(_proposals.Get(id)!));
         }
 
+        foreach (var address in _jails.TakeChanged())
+        {
+            _tree.Set(StateKeys.ForAddress(StateNamespace.Jail, address), CanonicalEncoding.Hash(_jails.Get(address)!));
+        }
+
+        foreach (var id in _evidence.TakeChanged())
+        {
+            _tree.Set(StateKeys.ForHash(StateNamespace.Evidence, id), CanonicalEncoding.Hash(_evidence.Get(id)!));
+        }
+
         return _tree.Root;
     }
 
@@ -311,6 +349,8 @@ public sealed class LedgerState
         Blocks.LedgerSnapshotTable.Of(StateNamespace.Dispute, _disputes),
         Blocks.LedgerSnapshotTable.Of(StateNamespace.Governance, _governance),
         Blocks.LedgerSnapshotTable.Of(StateNamespace.Proposal, _proposals),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Jail, _jails),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Evidence, _evidence),
     ];
 
     private void RequireScope()
