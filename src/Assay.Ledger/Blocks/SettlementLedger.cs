@@ -41,6 +41,16 @@ public sealed class SettlementLedger
     /// <summary>The current state.</summary>
     public LedgerState State { get; }
 
+    /// <summary>Open tasks whose block duty ran in the last applied block: with the deadline index, only tasks with something due (docs/ledger.md, "Deadline index").</summary>
+    public int LastBlockTasksStepped => _machine.TasksStepped;
+
+    /// <summary>When true, every block's duties step every open task instead of only the due ones; the state is the same either way (a cross-check of the index, and the behaviour before it).</summary>
+    public bool FullScanDuties
+    {
+        get => _machine.FullScan;
+        set => _machine.FullScan = value;
+    }
+
     /// <summary>The last applied block's header.</summary>
     public BlockHeader Head { get; private set; }
 

@@ -33,6 +33,7 @@ public sealed class LedgerState
     private readonly SortedSet<Hash256> _openTasks = new(ByteOrder.Instance);
     private readonly SortedSet<Address> _unbondingNodes = new(ByteOrder.Instance);
     private readonly SortedSet<Hash256> _openDisputes = new(ByteOrder.Instance);
+    private readonly HashSet<Hash256> _writtenTasks = [];
     private bool _inScope;
 
     /// <summary>Creates a state holding only the given parameters and chain record.</summary>
@@ -127,6 +128,12 @@ public sealed class LedgerState
         _evidence.Set(evidence.EvidenceId, evidence);
     }
 
+    /// <summary>Ids of tasks written since the block duties last cleared the set (rolled-back writes included): the duties' deadline index re-examines them.</summary>
+    internal HashSet<Hash256> WrittenTaskIds => _writtenTasks;
+
+    /// <summary>Node writes ever made (rolled-back ones included): a change means allocation may find new candidates.</summary>
+    internal long NodeWriteCount { get; private set; }
+
     /// <summary>Opens a transaction scope.</summary>
     public void Begin()
     {
@@ -217,6 +224,7 @@ public sealed class LedgerState
     {
         RequireScope();
         _nodes.Set(address, node);
+        NodeWriteCount++;
     }
 
     /// <summary>Writes a task record (inside a scope).</summary>
@@ -225,6 +233,7 @@ public sealed class LedgerState
         ArgumentNullException.ThrowIfNull(task);
         RequireScope();
         _tasks.Set(task.TaskId, task);
+        _writtenTasks.Add(task.TaskId);
     }
 
     /// <summary>Writes a task spec (inside a scope).</summary>
