@@ -80,4 +80,32 @@ public sealed class EquivocationTests
         var after = e.Net.State.GetAccount(node.Address)!.BalanceOf("ASY") + e.Net.State.GetNode(node.Address)!.StakeMinorUnits;
         Assert.Equal(before - 1_000_000, after);
     }
+
+    [Fact]
+    public void A_snapshot_holding_jail_and_evidence_records_restores_and_continues_block_for_block()
+    {
+        var e = new EvidenceNet(TestNet.Parameters with { JailThresholdFaults = 1 });
+        var (first, second) = e.Conflict(e.Assigned[0], e.Spec.TaskId);
+        e.Net.Commit(e.Evidence(first, second));
+        var restored = LedgerSnapshot.Restore(LedgerSnapshot.Encode(e.Net.Ledger));
+        Assert.Equal(e.Net.Ledger.Head.StateRoot, restored.State.ComputeRoot());
+        Assert.Equal(e.Net.State.GetJail(e.Assigned[0].Address), restored.State.GetJail(e.Assigned[0].Address));
+
+        // The restored ledger rebuilds its deadline index with one full scan and then follows the original exactly.
+        for (var i = 0; i < 6; i++)
+        {
+            var block = e.Net.Commit();
+            var again = restored.ApplyBlock(block.Header.TimestampUnixMs, block.Transactions);
+            Assert.Equal(block.Header, again.Header);
+            if (i == 0)
+            {
+                // The full scan steps the one open task, due or not.
+                Assert.Equal(1, restored.LastBlockTasksStepped);
+            }
+            else
+            {
+                Assert.Equal(e.Net.Ledger.LastBlockTasksStepped, restored.LastBlockTasksStepped);
+            }
+        }
+    }
 }
