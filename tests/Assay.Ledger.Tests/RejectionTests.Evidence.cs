@@ -92,6 +92,22 @@ public sealed partial class RejectionTests
     }
 
     [Fact]
+    public void InsufficientStake_unjail_below_the_minimum_stake()
+    {
+        // The 20 % evidence slash leaves 8·10^6 of 10^7, below a minimum of 9·10^6.
+        var e = new EvidenceNet(TestNet.Parameters with { JailThresholdFaults = 1, MinStakeMinorUnits = 9_000_000 });
+        var node = e.Assigned[0];
+        var (first, second) = e.Conflict(node, e.Spec.TaskId);
+        e.Net.Commit(e.Evidence(first, second));
+        while (e.Net.Ledger.Head.Height + 1 < e.Net.State.GetJail(node.Address)!.UnjailHeight)
+        {
+            e.Net.Commit();
+        }
+
+        AssertRejected(e.Net, e.Net.Sign(node, new UnjailBody()), RejectionReason.InsufficientStake, "stake");
+    }
+
+    [Fact]
     public void WrongPhase_unjail_of_a_node_that_is_not_jailed()
     {
         var net = Net();
