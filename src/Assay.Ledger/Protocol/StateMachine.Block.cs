@@ -25,11 +25,14 @@ internal sealed partial class StateMachine
         TimestampUnixMs = timestampUnixMs;
         _state.Begin();
         _state.SetChain(_state.Chain with { Height = height, TimestampUnixMs = timestampUnixMs, LastBlockHash = parentHash, LastBeacon = parentBeacon });
-        var parameters = _state.Parameters;
         GovernanceRules.ApplyPending(_state);
         ReleaseUnbonded();
         ResolveDisputeTimeouts();
-        StepTasks(parentBeacon, FullScan || !_scheduleBuilt || !parameters.Equals(_state.Parameters));
+
+        // Any new parameters object (a governance change in force from this block) may move eligibility or budgets.
+        var parametersChanged = !ReferenceEquals(_parametersSeen, _state.Parameters);
+        _parametersSeen = _state.Parameters;
+        StepTasks(parentBeacon, FullScan || !_scheduleBuilt || parametersChanged);
         _state.Commit();
     }
 

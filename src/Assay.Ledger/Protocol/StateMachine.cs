@@ -19,6 +19,7 @@ internal sealed partial class StateMachine
     private bool _scheduleBuilt;
     private bool _rescanWaiting;
     private long _nodeWritesSeen;
+    private ProtocolParameters? _parametersSeen;
 
     public StateMachine(LedgerState state, TaskKindRegistry registry)
     {

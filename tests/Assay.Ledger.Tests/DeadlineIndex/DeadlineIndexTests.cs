@@ -145,4 +145,40 @@ public sealed class DeadlineIndexTests(ITestOutputHelper output)
         Assert.Empty(net.State.OpenTaskIds);
         FullScanCheck.AssertSameHeaders(net.Genesis, net.Blocks, "expiry");
     }
+
+    [Fact]
+    public void A_parameter_change_in_force_looks_at_every_open_task_once()
+    {
+        // The only analytic node (1.5·10^6 stake) falls below a raised min_stake, so new tasks wait; lowering min_stake
+        // again changes no node record, only the parameters, and the block where that is in force must draw it.
+        var net = new TestNet(TestNet.MakeGenesis(4, 4, capability: "montecarlo") with { Governance = Governance.GovernanceNet.Config });
+        var node = TestNet.Key(3);
+        net.Tx(node, new RegisterNodeBody(1_500_000, NodeCapabilities.TryCreate(["analytic"], 2, 1_024, out _)!));
+        net.Commit();
+        ChangeMinStake(net, 2_000_000);
+        var requester = TestNet.Key(0);
+        Governance.GovernanceNet.AssertAccepted(net.Commit([.. Submissions(requester, 5, net.State.GetAccount(requester.Address)!.Nonce, 1, 0)]));
+        net.Commit();
+        Assert.Equal(5, net.State.OpenTaskIds.Count);
+        Assert.All(net.State.Tasks, t => Assert.Empty(t.Assignments));
+        net.Commit();
+        Assert.Equal(0, net.Ledger.LastBlockTasksStepped);
+        ChangeMinStake(net, 1_000_000);
+        Assert.Equal(5, net.Ledger.LastBlockTasksStepped);
+        Assert.All(net.State.Tasks, t => Assert.Equal(node.Address, Assert.Single(t.Assignments).Node));
+        net.Commit();
+        Assert.Equal(0, net.Ledger.LastBlockTasksStepped);
+        FullScanCheck.AssertSameHeaders(net.Genesis, net.Blocks, "parameter change");
+    }
+
+    /// <summary>Proposes, approves and executes a min_stake change; returns after the block in which it is in force.</summary>
+    private static void ChangeMinStake(TestNet net, ulong value)
+    {
+        var id = Governance.GovernanceNet.ProposeAndApprove(net, Governance.GovernanceNet.MinStake(value));
+        net.Commit();
+        net.Tx(Governance.GovernanceNet.G0, new GovernanceExecuteBody(id));
+        Governance.GovernanceNet.AssertAccepted(net.Commit());
+        net.Commit();
+        Assert.Equal(value, net.State.Parameters.MinStakeMinorUnits);
+    }
 }
