@@ -38,6 +38,12 @@ public static class LedgerTypeTags
     /// <summary>Tag of <see cref="State.ChainRecord"/>.</summary>
     public const ushort ChainRecord = 0x0314;
 
+    /// <summary>Tag of <see cref="State.JailRecord"/>.</summary>
+    public const ushort JailRecord = 0x0315;
+
+    /// <summary>Tag of <see cref="State.EvidenceRecord"/>.</summary>
+    public const ushort EvidenceRecord = 0x0316;
+
     /// <summary>Tag of <see cref="State.AccountProof"/>.</summary>
     public const ushort AccountProof = 0x0320;
 

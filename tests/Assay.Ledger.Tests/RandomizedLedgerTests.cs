@@ -111,6 +111,10 @@ public sealed class RandomizedLedgerTests(ITestOutputHelper output)
         var replay = SettlementLedger.Replay(net.Genesis, net.Blocks);
         Assert.True(replay.AllMatch, $"seed {seed}: {replay.Detail}");
 
+        // The deadline index steps fewer tasks than a full scan of the open tasks and reaches the same headers.
+        var (full, indexed) = DeadlineIndex.FullScanCheck.AssertSameHeaders(net.Genesis, net.Blocks, $"seed {seed}");
+        output.WriteLine($"tasks stepped: full scan {full}, index {indexed}");
+
         // A log with one transaction dropped replays to a different root at exactly that height.
         var victim = net.Blocks.Select((b, i) => (b, i)).First(x => x.b.Transactions.Count > 1 && x.b.Outcomes[0].Result.IsAccepted);
         var tampered = net.Blocks.ToList();

@@ -41,6 +41,16 @@ public sealed class SettlementLedger
     /// <summary>The current state.</summary>
     public LedgerState State { get; }
 
+    /// <summary>Open tasks whose block duty ran in the last applied block: with the deadline index, only tasks with something due (docs/ledger.md, "Deadline index").</summary>
+    public int LastBlockTasksStepped => _machine.TasksStepped;
+
+    /// <summary>When true, every block's duties step every open task instead of only the due ones; the state is the same either way (a cross-check of the index, and the behaviour before it).</summary>
+    public bool FullScanDuties
+    {
+        get => _machine.FullScan;
+        set => _machine.FullScan = value;
+    }
+
     /// <summary>The last applied block's header.</summary>
     public BlockHeader Head { get; private set; }
 
@@ -164,7 +174,7 @@ public sealed class SettlementLedger
 
         if (transactions.Count >= 32)
         {
-            Parallel.For(0, transactions.Count, i => transactions[i].VerifySignature());
+            Parallel.For(0, transactions.Count, i => PreVerify(transactions[i]));
         }
 
         var height = Head.Height + 1;
@@ -210,6 +220,17 @@ public sealed class SettlementLedger
 
         Head = header;
         return new Block(header, transactions.ToArray(), outcomes) { BeaconProof = proof };
+    }
+
+    /// <summary>Checks (and caches) every signature a transaction carries: its own, and the two inside equivocation evidence.</summary>
+    private static void PreVerify(SignedTransaction tx)
+    {
+        tx.VerifySignature();
+        if (tx.Body is EquivocationEvidenceBody evidence)
+        {
+            evidence.First.VerifySignature();
+            evidence.Second.VerifySignature();
+        }
     }
 
     /// <summary>An inclusion proof of the account against <see cref="Head"/>'s state root, or null when there is no such account.</summary>

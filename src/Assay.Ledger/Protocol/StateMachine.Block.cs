@@ -28,12 +28,139 @@ internal sealed partial class StateMachine
         GovernanceRules.ApplyPending(_state);
         ReleaseUnbonded();
         ResolveDisputeTimeouts();
-        foreach (var taskId in _state.OpenTaskIds.ToArray())
+
+        // Any new parameters object (a governance change in force from this block) may move eligibility or budgets.
+        var parametersChanged = !ReferenceEquals(_parametersSeen, _state.Parameters);
+        _parametersSeen = _state.Parameters;
+        StepTasks(parentBeacon, FullScan || !_scheduleBuilt || parametersChanged);
+        _state.Commit();
+    }
+
+    /// <summary>Runs <see cref="Step"/> for every open task whose step could change something, in ascending id order, and reschedules each.</summary>
+    /// <remarks>
+    /// A task's step changes nothing unless one of these holds, so only these tasks are stepped: a deadline height has
+    /// come (commit or reveal deadline + 1, finality, or every block while an agreed task past finality waits for a
+    /// dispute); the block time has passed its deadline; its record was written since it was last stepped (by a
+    /// transaction or a dispute duty); or it waits for nodes and a node record changed (allocation may find a candidate).
+    /// A full scan (the first block after create or resume, a parameter change, or <see cref="FullScan"/>) steps every
+    /// open task, as the ledger did before the index; both give the same state.
+    /// </remarks>
+    private void StepTasks(Hash256 beacon, bool fullScan)
+    {
+        var work = new SortedSet<Hash256>(ByteOrder.Instance);
+        var written = _state.WrittenTaskIds;
+        if (fullScan)
         {
-            Step(_state.GetTask(taskId)!, parentBeacon);
+            work.UnionWith(_state.OpenTaskIds);
+            _scheduleBuilt = true;
+        }
+        else
+        {
+            _schedule.CollectDue(Height, TimestampUnixMs, work);
+            work.UnionWith(written);
+            if (_rescanWaiting || _state.NodeWriteCount != _nodeWritesSeen)
+            {
+                work.UnionWith(_schedule.Waiting);
+            }
         }
 
-        _state.Commit();
+        var nodeWrites = _state.NodeWriteCount;
+        var nodesChangedDuringSteps = false;
+        TasksStepped = 0;
+        while (work.Count > 0)
+        {
+            var id = work.Min;
+            work.Remove(id);
+            var task = _state.GetTask(id);
+            if (task is null || !task.IsOpen)
+            {
+                _schedule.Remove(id);
+                continue;
+            }
+
+            Step(task, beacon);
+            TasksStepped++;
+            Reschedule(id);
+            if (_state.NodeWriteCount != nodeWrites)
+            {
+                // A fault or reward changed a node: a waiting task later in this block may now find a candidate.
+                nodeWrites = _state.NodeWriteCount;
+                nodesChangedDuringSteps = true;
+                foreach (var waiting in _schedule.Waiting)
+                {
+                    if (ByteOrder.Instance.Compare(waiting, id) > 0)
+                    {
+                        work.Add(waiting);
+                    }
+                }
+            }
+        }
+
+        // Every task written so far was stepped after its write (steps write only their own task), and waiting tasks
+        // stepped before a node changed in this block are looked at again in the next one.
+        written.Clear();
+        _rescanWaiting = nodesChangedDuringSteps;
+        _nodeWritesSeen = _state.NodeWriteCount;
+    }
+
+    /// <summary>Puts task <paramref name="id"/> in the deadline index at the next height and time its step can change it.</summary>
+    private void Reschedule(Hash256 id)
+    {
+        var task = _state.GetTask(id)!;
+        if (!task.IsOpen)
+        {
+            _schedule.Remove(id);
+            return;
+        }
+
+        var due = ulong.MaxValue;
+        if (task.Phase == TaskPhase.Agreed)
+        {
+            // Past finality only while a dispute holds it: look again every block.
+            due = Height >= task.FinalityHeight ? Height + 1 : task.FinalityHeight;
+            foreach (var a in task.Assignments)
+            {
+                if (a.Status == AssignmentStatus.Committed && a.ChallengeSeed != Seedless)
+                {
+                    due = Math.Min(due, a.RevealDeadlineHeight + 1);
+                }
+            }
+
+            _schedule.Set(id, due, null, false);
+            return;
+        }
+
+        var live = 0;
+        foreach (var a in task.Assignments)
+        {
+            switch (a.Status)
+            {
+                case AssignmentStatus.Assigned:
+                    due = Math.Min(due, a.CommitDeadlineHeight + 1);
+                    live++;
+                    break;
+                case AssignmentStatus.Committed:
+                    if (a.ChallengeSeed != Seedless)
+                    {
+                        due = Math.Min(due, a.RevealDeadlineHeight + 1);
+                    }
+
+                    live++;
+                    break;
+                case AssignmentStatus.Revealed:
+                    live++;
+                    break;
+            }
+        }
+
+        var spec = _state.GetSpec(id)!;
+        var wanted = spec.Policy.Replication - live;
+        if (wanted > 0 && task.Phase != TaskPhase.Pending)
+        {
+            wanted = (int)Math.Min((uint)wanted, Parameters.MaxReplacementsPerTask - Math.Min(task.Replacements, Parameters.MaxReplacementsPerTask));
+        }
+
+        _schedule.Set(id, due == ulong.MaxValue ? null : Math.Max(due, Height + 1), spec.DeadlineUnixMs, wanted > 0);
     }
 
     private void ReleaseUnbonded()
@@ -267,13 +394,14 @@ internal sealed partial class StateMachine
         _state.SetNode(address, node with { Reputation = reputation, ConsecutiveFaults = 0 });
     }
 
-    /// <summary>Slashes <paramref name="bps"/> of everything slashable (stake first, then unbonding entries newest first), splits it between insurance and burn, lowers reputation and jails at the threshold.</summary>
-    private void Fault(Address address, uint bps)
+    /// <summary>Slashes <paramref name="bps"/> of everything slashable (stake first, then unbonding entries newest first), splits it between insurance and burn, lowers reputation and jails at the threshold (writing the jail record).</summary>
+    /// <returns>The amount slashed.</returns>
+    private ulong Fault(Address address, uint bps)
     {
         var node = _state.GetNode(address);
         if (node is null)
         {
-            return;
+            return 0;
         }
 
         var slash = (ulong)(node.SlashableMinorUnits * bps / ProtocolParameters.BasisPoints);
@@ -302,5 +430,11 @@ internal sealed partial class StateMachine
             TotalFaults = node.TotalFaults + 1,
             Status = status,
         });
+        if (status == NodeStatus.Jailed)
+        {
+            RecordJail(address, wasJailed: node.Status == NodeStatus.Jailed);
+        }
+
+        return slash;
     }
 }

@@ -14,7 +14,12 @@ internal sealed partial class StateMachine
 {
     private readonly LedgerState _state;
     private readonly TaskKindRegistry _registry;
+    private readonly TaskSchedule _schedule = new();
     private bool _faulted;
+    private bool _scheduleBuilt;
+    private bool _rescanWaiting;
+    private long _nodeWritesSeen;
+    private ProtocolParameters? _parametersSeen;
 
     public StateMachine(LedgerState state, TaskKindRegistry registry)
     {
@@ -27,6 +32,12 @@ internal sealed partial class StateMachine
 
     /// <summary>Timestamp of the block being applied, Unix ms.</summary>
     public long TimestampUnixMs { get; private set; }
+
+    /// <summary>When true, the block duties step every open task (as before the deadline index), to cross-check the index.</summary>
+    public bool FullScan { get; set; }
+
+    /// <summary>Open tasks whose block duty ran in the last block (the index's measure of work).</summary>
+    public int TasksStepped { get; private set; }
 
     private ProtocolParameters Parameters => _state.Parameters;
 
@@ -98,6 +109,8 @@ internal sealed partial class StateMachine
         GovernanceProposeBody b => GovernanceRules.Propose(_state, Height, tx, b),
         GovernanceApproveBody b => GovernanceRules.Approve(_state, Height, tx.Sender, b),
         GovernanceExecuteBody b => GovernanceRules.Execute(_state, Height, b),
+        EquivocationEvidenceBody b => EquivocationEvidence(tx.Sender, b),
+        UnjailBody => Unjail(tx.Sender),
         _ => Reject(RejectionReason.UnsupportedKind, "kind", $"kind: {tx.Body.Kind} is reserved and not supported yet."),
     };
 

@@ -26,11 +26,14 @@ public sealed class LedgerState
     private readonly StateTable<Hash256, DisputeRecord> _disputes = new();
     private readonly StateTable<string, GovernanceState> _governance = new();
     private readonly StateTable<Hash256, Proposal> _proposals = new();
+    private readonly StateTable<Address, JailRecord> _jails = new();
+    private readonly StateTable<Hash256, EvidenceRecord> _evidence = new();
     private readonly SparseMerkleTree _tree = new();
     private readonly SortedSet<Address> _nodeOrder = new(ByteOrder.Instance);
     private readonly SortedSet<Hash256> _openTasks = new(ByteOrder.Instance);
     private readonly SortedSet<Address> _unbondingNodes = new(ByteOrder.Instance);
     private readonly SortedSet<Hash256> _openDisputes = new(ByteOrder.Instance);
+    private readonly HashSet<Hash256> _writtenTasks = [];
     private bool _inScope;
 
     /// <summary>Creates a state holding only the given parameters and chain record.</summary>
@@ -103,6 +106,34 @@ public sealed class LedgerState
     /// <summary>The governance proposal, or null.</summary>
     public Proposal? GetProposal(Hash256 proposalId) => _proposals.Get(proposalId);
 
+    /// <summary>The jail record of <paramref name="node"/> (written when it was first jailed), or null.</summary>
+    public JailRecord? GetJail(Address node) => _jails.Get(node);
+
+    /// <summary>Accepted equivocation evidence with id <paramref name="evidenceId"/> (see <see cref="EvidenceRecord.IdFor"/>), or null.</summary>
+    public EvidenceRecord? GetEvidence(Hash256 evidenceId) => _evidence.Get(evidenceId);
+
+    /// <summary>Writes a jail record (inside a scope).</summary>
+    public void SetJail(Address node, JailRecord jail)
+    {
+        ArgumentNullException.ThrowIfNull(jail);
+        RequireScope();
+        _jails.Set(node, jail);
+    }
+
+    /// <summary>Writes an evidence record (inside a scope).</summary>
+    public void SetEvidence(EvidenceRecord evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        RequireScope();
+        _evidence.Set(evidence.EvidenceId, evidence);
+    }
+
+    /// <summary>Ids of tasks written since the block duties last cleared the set (rolled-back writes included): the duties' deadline index re-examines them.</summary>
+    internal HashSet<Hash256> WrittenTaskIds => _writtenTasks;
+
+    /// <summary>Node writes ever made (rolled-back ones included): a change means allocation may find new candidates.</summary>
+    internal long NodeWriteCount { get; private set; }
+
     /// <summary>Opens a transaction scope.</summary>
     public void Begin()
     {
@@ -158,6 +189,8 @@ public sealed class LedgerState
         });
         _governance.Commit(null);
         _proposals.Commit(null);
+        _jails.Commit(null);
+        _evidence.Commit(null);
         _inScope = false;
     }
 
@@ -174,6 +207,8 @@ public sealed class LedgerState
         _disputes.Rollback();
         _governance.Rollback();
         _proposals.Rollback();
+        _jails.Rollback();
+        _evidence.Rollback();
         _inScope = false;
     }
 
@@ -189,6 +224,7 @@ public sealed class LedgerState
     {
         RequireScope();
         _nodes.Set(address, node);
+        NodeWriteCount++;
     }
 
     /// <summary>Writes a task record (inside a scope).</summary>
@@ -197,6 +233,7 @@ public sealed class LedgerState
         ArgumentNullException.ThrowIfNull(task);
         RequireScope();
         _tasks.Set(task.TaskId, task);
+        _writtenTasks.Add(task.TaskId);
     }
 
     /// <summary>Writes a task spec (inside a scope).</summary>
@@ -288,6 +325,16 @@ public sealed class LedgerState
             _tree.Set(StateKeys.ForHash(StateNamespace.Proposal, id), CanonicalEncoding.Hash(_proposals.Get(id)!));
         }
 
+        foreach (var address in _jails.TakeChanged())
+        {
+            _tree.Set(StateKeys.ForAddress(StateNamespace.Jail, address), CanonicalEncoding.Hash(_jails.Get(address)!));
+        }
+
+        foreach (var id in _evidence.TakeChanged())
+        {
+            _tree.Set(StateKeys.ForHash(StateNamespace.Evidence, id), CanonicalEncoding.Hash(_evidence.Get(id)!));
+        }
+
         return _tree.Root;
     }
 
@@ -311,6 +358,8 @@ public sealed class LedgerState
         Blocks.LedgerSnapshotTable.Of(StateNamespace.Dispute, _disputes),
         Blocks.LedgerSnapshotTable.Of(StateNamespace.Governance, _governance),
         Blocks.LedgerSnapshotTable.Of(StateNamespace.Proposal, _proposals),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Jail, _jails),
+        Blocks.LedgerSnapshotTable.Of(StateNamespace.Evidence, _evidence),
     ];
 
     private void RequireScope()

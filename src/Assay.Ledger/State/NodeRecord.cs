@@ -14,6 +14,9 @@ public sealed record NodeRecord : ICanonicalEncodable<NodeRecord>
     /// <summary>Most unbonding entries at once.</summary>
     public const int MaxUnbondingEntries = 32;
 
+    /// <summary>Reputation of a node that returns from jail: a floor it must rebuild from (of <see cref="ProtocolParameters.MaxReputation"/>).</summary>
+    public const uint UnjailReputation = 1_000;
+
     /// <summary>Creates a node record.</summary>
     public NodeRecord(ulong stakeMinorUnits, NodeCapabilities capabilities, uint reputation, NodeStatus status, uint consecutiveFaults, ulong totalFaults, ImmutableArray<UnbondingEntry> unbonding)
     {

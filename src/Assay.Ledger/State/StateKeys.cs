@@ -32,6 +32,14 @@ public static class StateKeys
         return For(StateNamespace.Node, key);
     }
 
+    /// <summary>The tree position of a record keyed by an address in <paramref name="ns"/> (a jail record).</summary>
+    public static Hash256 ForAddress(StateNamespace ns, Address address)
+    {
+        Span<byte> key = stackalloc byte[Address.Length];
+        address.WriteTo(key);
+        return For(ns, key);
+    }
+
     /// <summary>The tree position of a record keyed by a hash (a task or a task spec).</summary>
     public static Hash256 ForHash(StateNamespace ns, Hash256 id)
     {

@@ -29,4 +29,10 @@ public enum StateNamespace : byte
 
     /// <summary>Governance proposals, keyed by the proposing transaction's hash.</summary>
     Proposal = 9,
+
+    /// <summary>Jail records (when a node was jailed and the first height it may unjail), keyed by the node's 20-byte address; written when a node is first jailed.</summary>
+    Jail = 10,
+
+    /// <summary>Accepted equivocation evidence, keyed by the 32-byte evidence id (one per node and task).</summary>
+    Evidence = 11,
 }

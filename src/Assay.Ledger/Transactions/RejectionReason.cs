@@ -86,4 +86,10 @@ public enum RejectionReason : byte
 
     /// <summary>The proposal was already executed (field <c>proposal_id</c>).</summary>
     ProposalClosed = 46,
+
+    /// <summary>Equivocation evidence for this node and task was already accepted (field <c>task_id</c>).</summary>
+    DuplicateEvidence = 21,
+
+    /// <summary>The node's jail period has not ended yet (field <c>sender</c>; the message names the first height it may unjail).</summary>
+    JailPeriodNotElapsed = 22,
 }

@@ -57,6 +57,10 @@ public abstract record TransactionBody
                 return new GovernanceApproveBody(reader.ReadHash());
             case TransactionKind.GovernanceExecute:
                 return new GovernanceExecuteBody(reader.ReadHash());
+            case TransactionKind.EquivocationEvidence:
+                return EquivocationEvidenceBody.Read(ref reader);
+            case TransactionKind.Unjail:
+                return new UnjailBody();
             default:
                 CanonicalReader.Fail(reader.Position - 1, "a known transaction kind");
                 throw new InvalidOperationException();

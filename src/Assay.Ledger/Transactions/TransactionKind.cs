@@ -38,4 +38,10 @@ public enum TransactionKind : byte
 
     /// <summary>Reserved: execute an approved proposal after its time lock (next session).</summary>
     GovernanceExecute = 34,
+
+    /// <summary>Evidence that a node signed two different commitments for one task (<see cref="EquivocationEvidenceBody"/>); anyone may send it.</summary>
+    EquivocationEvidence = 8,
+
+    /// <summary>Return the sender's jailed node to active duty after its jail period (<see cref="UnjailBody"/>).</summary>
+    Unjail = 9,
 }

@@ -28,6 +28,7 @@ public sealed class DisputeRandomizedTests
             Assert.True(d.Status == (liars ? DisputeStatus.ChallengerWon : DisputeStatus.DefenderWon), $"{context}: {d.Status}");
             Assert.True(d.Step <= 6, $"{context}: {d.Step} levels");
             Assert.True(SettlementLedger.Replay(s.Net.Genesis, s.Net.Blocks, s.Beacon).AllMatch, context);
+            DeadlineIndex.FullScanCheck.AssertSameHeaders(s.Net.Genesis, s.Net.Blocks, context, s.Beacon);
         }
     }
 }
