@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Assay.Cli.Simulation;
+using Assay.Simulation;
 using Spectre.Console;
 
 namespace Assay.Cli.Commands;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assay.Simulation;
 
 namespace Assay.Cli.Simulation;
 

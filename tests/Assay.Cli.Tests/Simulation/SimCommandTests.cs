@@ -1,5 +1,6 @@
 using Assay.Cli.Commands;
-using Assay.Cli.Simulation;
+using Assay.Ledger.State;
+using Assay.Simulation;
 
 namespace Assay.Cli.Tests.Simulation;
 
@@ -12,6 +13,36 @@ public sealed class SimCommandTests
         using var stderr = new StringWriter();
         var code = AssayCommand.Run(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>A rule that credits one unit of the native asset from nowhere at block 6.</summary>
+    private static void MintAtBlockSix(LedgerState state, ulong height)
+    {
+        if (height != 6)
+        {
+            return;
+        }
+
+        var (address, account) = state.Accounts.First();
+        state.Begin();
+        state.SetAccount(address, account.WithBalance("ASY", account.BalanceOf("ASY") + 1));
+        state.Commit();
+    }
+
+    [Fact]
+    public void A_broken_invariant_exits_2_and_prints_the_seed_and_the_rerun_line()
+    {
+        const int Seed = 11;
+        var template = new SimulationOptions { Nodes = 6, ByzantineFraction = 0.25, Tasks = 5, BrokenRule = MintAtBlockSix };
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = SimCommand.Run(template, Seed, 1, false, stdout, stderr, null);
+        var text = stdout + "\n" + stderr;
+        Assert.True(code == SimCommand.ExitInvariantBroken, text);
+        Assert.Contains($"FAILED seed {Seed}: ValueConserved at height 6", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"rerun: assay sim --seed {Seed} ", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"FAILED seed {Seed}: ReplayReproducesRoots", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"ValueConserved\s+0\s+1\s+11", stdout.ToString());
     }
 
     [Fact]

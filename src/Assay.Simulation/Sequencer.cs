@@ -3,7 +3,7 @@ using Assay.Ledger.Transactions;
 using Assay.Proofs.Hashing;
 using Assay.Proofs.Signatures;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>The simulated sequencer: a mempool ordered by sender nonce, a ledger it applies blocks to, and a block list it can rebuild from after a crash.</summary>
 internal sealed class Sequencer

@@ -4,7 +4,7 @@ using Assay.Ledger.State;
 using Assay.Proofs.Canonical;
 using Assay.Proofs.Hashing;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>The invariant checks: after every block, at a restart, and at the end of the run.</summary>
 internal sealed partial class SimulationRun

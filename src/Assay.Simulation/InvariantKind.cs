@@ -1,4 +1,4 @@
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>The properties a simulated run checks.</summary>
 public enum InvariantKind

@@ -6,7 +6,7 @@ using Assay.Proofs.CommitReveal;
 using Assay.Proofs.Hashing;
 using Assay.Proofs.Signatures;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>A simulated compute node: it watches the chain, really computes its assigned tasks, and commits and reveals according to its <see cref="FaultKind"/>.</summary>
 internal sealed class SimNode

@@ -1,7 +1,6 @@
-using Assay.Cli.Simulation;
 using Xunit.Abstractions;
 
-namespace Assay.Cli.Tests.Simulation;
+namespace Assay.Simulation.Tests;
 
 /// <summary>Invariants over 30 seeds, every fault kind exercised and detected, network faults exercised, and runs reproducible from their seed.</summary>
 public sealed class SimulationTests(SimulationSeeds seeds, ITestOutputHelper output) : IClassFixture<SimulationSeeds>

@@ -1,6 +1,6 @@
 using Assay.Ledger.State;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>Everything a simulated run depends on besides its seed's random draws.</summary>
 /// <remarks>Times are simulated milliseconds; nothing reads the wall clock. Probabilities are per message.</remarks>

@@ -2,7 +2,7 @@ using Assay.Ledger.Blocks;
 using Assay.Ledger.State;
 using Assay.Proofs.Signatures;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>One simulated run: builds the cast from the seed, then processes events until every task settles.</summary>
 internal sealed partial class SimulationRun

@@ -5,7 +5,7 @@ using Assay.Proofs.Hashing;
 using Assay.Proofs.MerkleSum;
 using Assay.Proofs.Signatures;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>A computed result a simulated node may commit to: the run (possibly falsified), the salt and the commitment.</summary>
 internal sealed class NodeWork

@@ -6,7 +6,7 @@ using Assay.Pricing.MonteCarlo;
 using Assay.Proofs.Canonical;
 using Assay.Proofs.SpotCheck;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>Small bit-exact tasks for simulated requesters: PriceBooks of a few positions and Monte Carlo runs of a few batches.</summary>
 /// <remarks>Every task has replication 3, quorum 2 and three spot checks (two uniform, one by mass), so a run computes fast.</remarks>

@@ -1,4 +1,4 @@
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>The outcome of one simulated run: invariant violations, fault tallies and traffic counts.</summary>
 /// <param name="Seed">The run's seed.</param>
