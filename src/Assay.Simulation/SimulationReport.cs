@@ -31,6 +31,9 @@ public sealed record SimulationReport(
     long EndTimeMs,
     string HeadHash)
 {
+    /// <summary>Restarts that restored a ledger snapshot above height 0 and replayed only the blocks after it.</summary>
+    public int RestartsFromSnapshot { get; init; }
+
     /// <summary>True when every invariant held.</summary>
     public bool Passed => Violations.Count == 0;
 }

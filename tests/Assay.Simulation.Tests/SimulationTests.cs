@@ -70,8 +70,11 @@ public sealed class SimulationTests(SimulationSeeds seeds, ITestOutputHelper out
     public void Network_and_sequencer_faults_are_exercised()
     {
         var r = seeds.Reports;
-        var summary = $"crashes {r.Sum(x => x.Crashes)}, lost {r.Sum(x => x.MessagesLost)}, duplicated {r.Sum(x => x.MessagesDuplicated)}, rejected {r.Sum(x => x.RejectedTransactions)}";
+        var summary = $"crashes {r.Sum(x => x.Crashes)} (restored from a snapshot above 0: {r.Sum(x => x.RestartsFromSnapshot)}), lost {r.Sum(x => x.MessagesLost)}, duplicated {r.Sum(x => x.MessagesDuplicated)}, rejected {r.Sum(x => x.RejectedTransactions)}";
         Assert.True(r.Count(x => x.Crashes > 0) >= 5, summary);
+
+        // Restarts come from the store: most restore a snapshot (every 8 blocks) and replay only the blocks after it.
+        Assert.True(r.Sum(x => x.RestartsFromSnapshot) >= 3, summary);
         Assert.True(r.All(x => x.MessagesLost > 0), summary);
         Assert.True(r.Count(x => x.MessagesDuplicated > 0) >= 20, summary);
     }
