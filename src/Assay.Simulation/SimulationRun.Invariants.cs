@@ -1,5 +1,8 @@
+using Assay.Compute.Agreement;
+using Assay.Compute.Tasks;
 using Assay.Ledger.Blocks;
 using Assay.Ledger.Invariants;
+using Assay.Ledger.Protocol;
 using Assay.Ledger.State;
 using Assay.Proofs.Hashing;
 
@@ -11,6 +14,10 @@ internal sealed partial class SimulationRun
     private readonly Dictionary<InvariantKind, InvariantViolation> _violations = [];
     private readonly Dictionary<Hash256, Hash256> _honestRoots = [];
     private readonly HashSet<Hash256> _checkedFinal = [];
+    private readonly Dictionary<(Hash256 TaskId, Proofs.Signatures.Address Node), Estimate> _honestEstimates = [];
+    private int _toleranceFinal;
+    private int _toleranceWrongQuorums;
+    private int _toleranceWrongRejected;
     private int _accepted;
     private int _rejected;
     private int _restartsFromSnapshot;
@@ -66,7 +73,14 @@ internal sealed partial class SimulationRun
             }
 
             _checkedFinal.Add(taskId);
-            var honest = HonestRoot(state.GetSpec(taskId)!);
+            var spec = state.GetSpec(taskId)!;
+            if (TaskRules.IsToleranceTask(spec))
+            {
+                CheckToleranceFinal(task, spec);
+                continue;
+            }
+
+            var honest = HonestRoot(spec);
             var colluders = ColludersIn(task);
             if (task.AgreedRoot != honest && colluders < TaskCatalog.Quorum)
             {
@@ -75,9 +89,90 @@ internal sealed partial class SimulationRun
         }
     }
 
-    /// <summary>Wrong-reveal slashes of an honest node in tasks whose colluders reached the quorum (the protocol cannot help those).</summary>
+    /// <summary>Wrong-reveal slashes of an honest node in tasks whose dishonest side reached the quorum (the protocol cannot help those).</summary>
+    /// <remarks>Bit-exact tasks: a quorum of colluders was assigned. Tolerance tasks: a quorum of the pooled estimates were wrong.</remarks>
     private long ExcusedFaults(LedgerState state, SimNode node) =>
-        state.Tasks.Count(t => ColludersIn(t) >= TaskCatalog.Quorum && t.Assignments.Any(a => a.Node == node.Address && a.Status == AssignmentStatus.SlashedWrong));
+        state.Tasks.Count(t => t.Assignments.Any(a => a.Node == node.Address && a.Status == AssignmentStatus.SlashedWrong)
+            && (TaskRules.IsToleranceTask(state.GetSpec(t.TaskId)!)
+                ? WrongPooled(t, state.GetSpec(t.TaskId)!) >= TaskCatalog.Quorum
+                : ColludersIn(t) >= TaskCatalog.Quorum));
+
+    /// <summary>The tolerance form of <see cref="InvariantKind.NoWrongFinalWithHonestQuorum"/>, checked when a tolerance task becomes final.</summary>
+    /// <remarks>
+    /// <para>The ledger pools every verified reveal present at agreement (at finality: the assignments Rewarded or
+    /// SlashedWrong, in assignment order), pays those within z·√(sᵢ² − s̄²) of the pooled x̄ and slashes the rest. An
+    /// estimate is honest when it equals, bit for bit, what the harness computes for that node's own seed. Unless a
+    /// quorum of the pooled estimates are wrong, the check recomputes the agreement over the pool and requires: the
+    /// ledger paid exactly the accepted ones; every honest pooled estimate is accepted, i.e. the agreed (pooled)
+    /// estimate x̄ lies within the policy's tolerance z·√(s_h² − s̄²) of every honest estimate x_h; and no wrong estimate
+    /// is paid.</para>
+    /// </remarks>
+    private void CheckToleranceFinal(TaskRecord task, TaskSpec spec)
+    {
+        _toleranceFinal++;
+        var pool = Pooled(task);
+        var wrong = WrongPooled(task, spec);
+        if (wrong >= TaskCatalog.Quorum)
+        {
+            _toleranceWrongQuorums++;
+            return;
+        }
+
+        var estimates = pool.Select(i => new Estimate(task.Assignments[i].Estimate, task.Assignments[i].StandardError)).ToArray();
+        var agreement = ToleranceAgreement.Agree(estimates, spec.Policy.ToleranceZ);
+        var pooled = agreement.Pooled;
+        for (var k = 0; k < pool.Count; k++)
+        {
+            var a = task.Assignments[pool[k]];
+            var honest = IsHonestEstimate(spec, a);
+            var paid = a.Status == AssignmentStatus.Rewarded;
+            var where = $"task {task.TaskId}: node {a.Node} estimate {a.Estimate:R} ± {a.StandardError:R}, pooled {pooled.Value:R} ± {pooled.StandardError:R} over {pool.Count}, z {spec.Policy.ToleranceZ}";
+            if (paid != agreement.Accepted[k])
+            {
+                Violate(InvariantKind.NoWrongFinalWithHonestQuorum, $"{where}: the ledger {(paid ? "paid" : "slashed")} it but the tolerance rule {(agreement.Accepted[k] ? "accepts" : "rejects")} it");
+            }
+            else if (honest && !paid)
+            {
+                Violate(InvariantKind.NoWrongFinalWithHonestQuorum, $"{where}: an honest estimate outside the band of the agreed estimate ({wrong} wrong pooled)");
+            }
+            else if (!honest && paid)
+            {
+                Violate(InvariantKind.NoWrongFinalWithHonestQuorum, $"{where}: a wrong estimate was paid (honest {HonestEstimate(spec, a.Node).Value:R})");
+            }
+
+            if (!honest && !paid)
+            {
+                _toleranceWrongRejected++;
+            }
+        }
+    }
+
+    /// <summary>Indices of the assignments a final tolerance task pooled: every verified reveal present at agreement.</summary>
+    private static List<int> Pooled(TaskRecord task) =>
+        Enumerable.Range(0, task.Assignments.Length)
+            .Where(i => task.Assignments[i].Status is AssignmentStatus.Rewarded or AssignmentStatus.SlashedWrong or AssignmentStatus.Revealed)
+            .ToList();
+
+    private int WrongPooled(TaskRecord task, TaskSpec spec) => Pooled(task).Count(i => !IsHonestEstimate(spec, task.Assignments[i]));
+
+    private bool IsHonestEstimate(TaskSpec spec, Assignment a)
+    {
+        var honest = HonestEstimate(spec, a.Node);
+        return a.Estimate.Equals(honest.Value) && a.StandardError.Equals(honest.StandardError);
+    }
+
+    /// <summary>What the node's own seed gives for a tolerance task: the harness's independent computation.</summary>
+    private Estimate HonestEstimate(TaskSpec spec, Proofs.Signatures.Address node)
+    {
+        if (!_honestEstimates.TryGetValue((spec.TaskId, node), out var estimate))
+        {
+            var aggregate = NodeWork.Honest(spec, node).Result.Aggregate;
+            estimate = new Estimate(aggregate["price"], aggregate["stderr"]);
+            _honestEstimates[(spec.TaskId, node)] = estimate;
+        }
+
+        return estimate;
+    }
 
     private int ColludersIn(TaskRecord task) =>
         task.Assignments.Count(a => _nodes.Any(n => n.Address == a.Node && n.Fault == FaultKind.Colluding));
@@ -86,7 +181,7 @@ internal sealed partial class SimulationRun
         .Where(a => a.Node == node.Address)
         .Select(a => $"task {t.TaskId.ToString()[..8]} {t.Phase} {a.Status} assigned h{a.AssignedHeight} commit≤h{a.CommitDeadlineHeight} reveal≤h{a.RevealDeadlineHeight}")));
 
-    private Hash256 HonestRoot(Compute.Tasks.TaskSpec spec)
+    private Hash256 HonestRoot(TaskSpec spec)
     {
         if (!_honestRoots.TryGetValue(spec.TaskId, out var root))
         {
@@ -149,6 +244,9 @@ internal sealed partial class SimulationRun
             ledger.Head.Hash.ToString())
         {
             RestartsFromSnapshot = _restartsFromSnapshot,
+            ToleranceTasksFinal = _toleranceFinal,
+            ToleranceWrongEstimatesRejected = _toleranceWrongRejected,
+            ToleranceWrongQuorums = _toleranceWrongQuorums,
         };
     }
 

@@ -81,7 +81,8 @@ public sealed class BrokenRuleTests
     [Fact]
     public void A_wrong_final_root_with_an_honest_quorum_is_reported()
     {
-        var r = NetworkSimulation.Run(Options(FinaliseWithWrongRoot, byzantine: 0.0));
+        // No crash: the rewritten roots are in no stored block, so a restart would refuse the store and end the run first.
+        var r = NetworkSimulation.Run(Options(FinaliseWithWrongRoot, byzantine: 0.0) with { CrashProbability = 0.0 });
         Assert.True(r.Violations.Any(x => x.Invariant == InvariantKind.NoWrongFinalWithHonestQuorum), Describe(r));
     }
 
@@ -101,6 +102,37 @@ public sealed class BrokenRuleTests
         // restored state root cannot equal the one the sequencer held, whichever snapshot it restores.
         var r = NetworkSimulation.Run(Options(MintEveryBlock) with { CrashProbability = 1.0 });
         Assert.True(r.Crashes == 1 && r.Violations.Any(x => x.Invariant == InvariantKind.RestartReproducesHead), Describe(r));
+    }
+
+    [Fact]
+    public void A_wrong_estimate_paid_in_a_tolerance_task_is_reported()
+    {
+        // After a tolerance task turns final, move the first paid estimate by 1.0 (a few standard errors: still inside
+        // the band, so the ledger's own rule would accept it, but it is not what that node's seed gives).
+        var moved = new HashSet<Hash256>();
+        void MovePaidEstimate(LedgerState state, ulong height)
+        {
+            var tasks = state.Tasks.Where(t => t.Phase == TaskPhase.Final && !moved.Contains(t.TaskId) && t.Assignments.Any(a => a.Status == AssignmentStatus.Rewarded && a.StandardError > 0.0)).ToList();
+            if (tasks.Count == 0)
+            {
+                return;
+            }
+
+            state.Begin();
+            foreach (var task in tasks)
+            {
+                moved.Add(task.TaskId);
+                var i = task.Assignments.ToList().FindIndex(a => a.Status == AssignmentStatus.Rewarded);
+                state.SetTask(task with { Assignments = task.Assignments.SetItem(i, task.Assignments[i] with { Estimate = task.Assignments[i].Estimate + 1.0 }) });
+            }
+
+            state.Commit();
+        }
+
+        var r = NetworkSimulation.Run(Options(MovePaidEstimate, byzantine: 0.0) with { Tasks = 8 });
+        Assert.True(r.ToleranceTasksFinal > 0 && moved.Count > 0, Describe(r));
+        var v = Assert.Single(r.Violations, x => x.Invariant == InvariantKind.NoWrongFinalWithHonestQuorum);
+        Assert.Contains("a wrong estimate was paid", v.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,6 +67,17 @@ public sealed class SimulationTests(SimulationSeeds seeds, ITestOutputHelper out
     }
 
     [Fact]
+    public void Tolerance_tasks_finalise_and_their_band_rejects_shifted_estimates()
+    {
+        var r = seeds.Reports;
+        var summary = $"seeds {SimulationSeeds.FirstSeed}..{SimulationSeeds.FirstSeed + SimulationSeeds.Count - 1}: tolerance tasks final {r.Sum(x => x.ToleranceTasksFinal)}, " +
+            $"wrong estimates rejected by the band {r.Sum(x => x.ToleranceWrongEstimatesRejected)}, wrong quorums {r.Sum(x => x.ToleranceWrongQuorums)}";
+        output.WriteLine(summary);
+        Assert.True(r.Sum(x => x.ToleranceTasksFinal) >= 10, summary);
+        Assert.True(r.Sum(x => x.ToleranceWrongEstimatesRejected) > 0, summary);
+    }
+
+    [Fact]
     public void Network_and_sequencer_faults_are_exercised()
     {
         var r = seeds.Reports;
