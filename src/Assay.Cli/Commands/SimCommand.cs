@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Assay.Cli.Simulation;
+using Assay.Simulation;
 using Spectre.Console;
 
 namespace Assay.Cli.Commands;
@@ -38,10 +39,14 @@ public static class SimCommand
             really compute small PriceBook and Monte Carlo tasks and commit and reveal; requesters submitting tasks; a
             network with per-message delay, loss, duplication and reordering; one simulated clock (a discrete-event
             queue: no wall clock, no threads). Faulty nodes (--byzantine) are wrong, lazy, silent, colluding, send
-            garbage proofs, go offline or equivocate; the sequencer may crash and restart from its block list.
+            garbage proofs, go offline or equivocate; the sequencer appends every block to a SQLite store in a temporary
+            file and may crash and restart from it (latest snapshot plus replay). A quarter of the tasks are
+            independent-seed Monte Carlo runs that agree within a tolerance.
             Invariants: value conserved after every block, honest nodes never slashed, no wrong result final with an
-            honest quorum, every task final or expired by the end, replay reproduces every state root, a restart
-            reproduces the head. Exit code: 0 all held, 2 an invariant broke (the failing seeds are printed), 1 usage.
+            honest quorum (for tolerance tasks: every honest pooled estimate within the band, no wrong one paid), every
+            task final or expired by the end, replaying the store reproduces every state root, a restart reproduces the
+            head and the state. Exit code: 0 all held, 2 an invariant broke (each failing seed is printed with the
+            command that reruns it alone), 1 usage. Thousands of seeds: scripts/sim-soak.sh.
             Example: assay sim --seeds 50 --nodes 10 --byzantine 0.3
             """)
         {

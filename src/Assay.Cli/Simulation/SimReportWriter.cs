@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assay.Simulation;
 
 namespace Assay.Cli.Simulation;
 
@@ -36,6 +37,9 @@ public static class SimReportWriter
             $"totals: blocks {reports.Sum(r => r.Blocks)}, transactions {reports.Sum(r => r.AcceptedTransactions)} accepted / {reports.Sum(r => r.RejectedTransactions)} rejected, " +
             $"tasks {reports.Sum(r => r.FinalTasks)} final / {reports.Sum(r => r.ExpiredTasks)} expired, sequencer crashes {reports.Sum(r => r.Crashes)}, " +
             $"messages {reports.Sum(r => r.MessagesSent)} sent / {reports.Sum(r => r.MessagesLost)} lost / {reports.Sum(r => r.MessagesDuplicated)} duplicated"));
+        output.WriteLine(string.Create(inv,
+            $"store: restarts from a snapshot {reports.Sum(r => r.RestartsFromSnapshot)} of {reports.Sum(r => r.Crashes)}; tolerance tasks: {reports.Sum(r => r.ToleranceTasksFinal)} final, " +
+            $"{reports.Sum(r => r.ToleranceWrongEstimatesRejected)} wrong estimates rejected by the band, {reports.Sum(r => r.ToleranceWrongQuorums)} with a wrong quorum"));
         if (detail)
         {
             foreach (var r in reports)

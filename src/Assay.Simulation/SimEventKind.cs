@@ -1,4 +1,4 @@
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>What a discrete event does when its time comes.</summary>
 internal enum SimEventKind

@@ -1,7 +1,7 @@
 using Assay.Ledger.Transactions;
 using Assay.Proofs.Signatures;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>Carries transactions to the sequencer with a random delay, loss and duplication, all drawn from the run's seed.</summary>
 /// <remarks>Loss is bounded (partial synchrony): after a sender loses a message, its messages are delivered for

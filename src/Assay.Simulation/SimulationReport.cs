@@ -1,4 +1,4 @@
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>The outcome of one simulated run: invariant violations, fault tallies and traffic counts.</summary>
 /// <param name="Seed">The run's seed.</param>
@@ -31,6 +31,18 @@ public sealed record SimulationReport(
     long EndTimeMs,
     string HeadHash)
 {
+    /// <summary>Restarts that restored a ledger snapshot above height 0 and replayed only the blocks after it.</summary>
+    public int RestartsFromSnapshot { get; init; }
+
+    /// <summary>Tolerance (independent-seed Monte Carlo) tasks that became final.</summary>
+    public int ToleranceTasksFinal { get; init; }
+
+    /// <summary>Wrong (shifted) estimates that a final tolerance task pooled and the band rejected (slashed as wrong).</summary>
+    public int ToleranceWrongEstimatesRejected { get; init; }
+
+    /// <summary>Final tolerance tasks in which a quorum of the pooled estimates were wrong (the invariant cannot promise anything there).</summary>
+    public int ToleranceWrongQuorums { get; init; }
+
     /// <summary>True when every invariant held.</summary>
     public bool Passed => Violations.Count == 0;
 }

@@ -1,4 +1,4 @@
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>How a simulated node behaves; every kind but <see cref="Honest"/> is a fault the protocol must detect or neutralise.</summary>
 public enum FaultKind

@@ -1,4 +1,4 @@
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>What happened to the nodes of one fault kind in a run: how many there were and how the ledger punished them.</summary>
 /// <remarks>Counts are of assignments by their final status; <see cref="StakeLostMinorUnits"/> is genesis stake minus final stake.</remarks>

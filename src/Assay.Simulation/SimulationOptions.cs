@@ -1,6 +1,6 @@
 using Assay.Ledger.State;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>Everything a simulated run depends on besides its seed's random draws.</summary>
 /// <remarks>Times are simulated milliseconds; nothing reads the wall clock. Probabilities are per message.</remarks>
@@ -42,7 +42,13 @@ public sealed record SimulationOptions
     /// <summary>Simulated time between blocks.</summary>
     public long BlockIntervalMs { get; init; } = 1_000;
 
-    /// <summary>Probability that the sequencer crashes once in the run (and restarts by replaying its block list).</summary>
+    /// <summary>The sequencer's block store takes a ledger snapshot after every block whose height is a multiple of this, so a restart restores the latest snapshot and replays the rest.</summary>
+    public int SnapshotIntervalBlocks { get; init; } = 8;
+
+    /// <summary>Directory of the run's temporary SQLite block store (null: the system's temp directory); the file is deleted when the run ends.</summary>
+    public string? StoreDirectory { get; init; }
+
+    /// <summary>Probability that the sequencer crashes once in the run (and restarts from its block store).</summary>
     public double CrashProbability { get; init; } = 0.5;
 
     /// <summary>A run stops at this simulated time after genesis even if tasks are still open (then <see cref="InvariantKind.TasksSettled"/> fails).</summary>

@@ -1,12 +1,13 @@
 using Assay.Compute.Tasks;
 using Assay.Ledger.Blocks;
+using Assay.Ledger.Protocol;
 using Assay.Ledger.State;
 using Assay.Ledger.Transactions;
 using Assay.Proofs.CommitReveal;
 using Assay.Proofs.Hashing;
 using Assay.Proofs.Signatures;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>A simulated compute node: it watches the chain, really computes its assigned tasks, and commits and reveals according to its <see cref="FaultKind"/>.</summary>
 internal sealed class SimNode
@@ -150,7 +151,7 @@ internal sealed class SimNode
                         // A well-formed proof, but for another challenge: its openings do not answer this one.
                         var other = a.ChallengeSeed.ToArray();
                         Array.Reverse(other);
-                        proof = TaskRunner.Prove(work.Spec, work.Run.Tree, other).Encode();
+                        proof = TaskRunner.Prove(work.RunSpec, work.Run.Tree, other).Encode();
                     }
 
                     batch.Add(Outbox.Sign(honest with { Proof = proof }));
@@ -178,6 +179,24 @@ internal sealed class SimNode
         }
 
         var unique = (Int128)(Index + 2) << 44;
+        if (TaskRules.IsToleranceTask(spec))
+        {
+            // Independent seeds: a wrong node moves its estimate up, beyond the tolerance (up only: moving Σpayoff down
+            // while keeping the variance could make the leaf's Σpayoff² negative). Colluders move leaf 0 by the same
+            // amount; two wrong nodes then agree with each other just as colluders do.
+            var leaf = Index % spec.ItemCount;
+            var shift = TaskCatalog.FaultyShiftStandardErrors;
+            NodeWork[] tolerance = Fault switch
+            {
+                FaultKind.WrongResult => [Work(spec, NodeWork.ShiftedEstimate(spec, Address, leaf, shift))],
+                FaultKind.Colluding => [Work(spec, NodeWork.ShiftedEstimate(spec, Address, ColluderLeaf, shift))],
+                FaultKind.Equivocation => [Work(spec, NodeWork.Honest(spec, Address)), Work(spec, NodeWork.ShiftedEstimate(spec, Address, leaf, shift))],
+                _ => [Work(spec, NodeWork.Honest(spec, Address))],
+            };
+            _works[spec.TaskId] = tolerance;
+            return tolerance;
+        }
+
         var works = Fault switch
         {
             FaultKind.WrongResult => [Work(spec, NodeWork.Falsified(spec, Address, Index % spec.ItemCount, unique))],

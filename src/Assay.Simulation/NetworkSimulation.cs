@@ -1,4 +1,4 @@
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>Runs the deterministic simulation of a whole network (sequencer, nodes, requesters, network, clock) from one seed.</summary>
 /// <remarks>

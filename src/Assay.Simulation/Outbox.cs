@@ -2,7 +2,7 @@ using Assay.Ledger.State;
 using Assay.Ledger.Transactions;
 using Assay.Proofs.Signatures;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>One actor's nonces: a batch is signed with consecutive nonces and sent; if the ledger has not consumed it by the next block, the actor starts again from the ledger's nonce.</summary>
 /// <remarks>A lost message, a rejection (which does not move the nonce) or a crashed sequencer all leave a gap; the

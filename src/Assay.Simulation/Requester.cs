@@ -2,7 +2,7 @@ using Assay.Compute.Tasks;
 using Assay.Ledger.State;
 using Assay.Ledger.Transactions;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>A simulated requester: submits its planned tasks when they fall due, and resubmits any that did not land.</summary>
 internal sealed class Requester(Outbox outbox)

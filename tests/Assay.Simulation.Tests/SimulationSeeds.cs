@@ -1,6 +1,5 @@
-using Assay.Cli.Simulation;
 
-namespace Assay.Cli.Tests.Simulation;
+namespace Assay.Simulation.Tests;
 
 /// <summary>Runs a fixed set of seeds once for the tests that read their reports (seeds 1…30, mixed sizes and fault fractions).</summary>
 public sealed class SimulationSeeds

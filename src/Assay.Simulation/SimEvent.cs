@@ -1,6 +1,6 @@
 using Assay.Ledger.Transactions;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>One scheduled event: ordered by time, then by the order it was scheduled in (so ties never depend on a hash).</summary>
 /// <param name="TimeMs">Simulated time, milliseconds since the Unix epoch.</param>

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Assay.Ledger.Transactions;
 using Assay.Proofs.Signatures;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>P-256 ECDSA with a nonce derived from the key and the digest, so a simulated run signs the same bytes every time.</summary>
 /// <remarks>

@@ -1,8 +1,9 @@
+using System.Globalization;
 using Assay.Ledger.Blocks;
 using Assay.Ledger.State;
 using Assay.Proofs.Signatures;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>One simulated run: builds the cast from the seed, then processes events until every task settles.</summary>
 internal sealed partial class SimulationRun
@@ -28,6 +29,7 @@ internal sealed partial class SimulationRun
     private readonly GenesisConfig _genesis;
     private readonly Sequencer _sequencer;
     private readonly Dictionary<Address, ulong> _genesisStake = [];
+    private static long _runCounter;
     private int _crashes;
     private long _nextBlockMs = -1;
 
@@ -86,7 +88,7 @@ internal sealed partial class SimulationRun
             UnbondingPeriodBlocks = 20,
         };
         _genesis = new GenesisConfig(GenesisTimeMs, parameters, accounts, genesisNodes);
-        _sequencer = new Sequencer(_genesis);
+        _sequencer = new Sequencer(_genesis, StorePath(options), options.SnapshotIntervalBlocks);
         if (_random.NextDouble() < options.CrashProbability)
         {
             var crashAt = GenesisTimeMs + _random.NextInt64(4_000, 25_000);
@@ -102,6 +104,18 @@ internal sealed partial class SimulationRun
     }
 
     public SimulationReport Execute()
+    {
+        try
+        {
+            return Loop();
+        }
+        finally
+        {
+            _sequencer.Dispose();
+        }
+    }
+
+    private SimulationReport Loop()
     {
         var endMs = GenesisTimeMs + _options.MaxRunMs;
         var lastDeadline = _requesters.SelectMany(r => r.Planned).Max(s => s.DeadlineUnixMs);
@@ -169,9 +183,10 @@ internal sealed partial class SimulationRun
                     _sequencer.Crash();
                     break;
                 case SimEventKind.Restart:
-                    if (_sequencer.Restart() is { } mismatch)
+                    RestartSequencer();
+                    if (_sequencer.HasFailed)
                     {
-                        Violate(InvariantKind.RestartReproducesHead, mismatch);
+                        return Finish();
                     }
 
                     ScheduleBlock(e.TimeMs + _options.BlockIntervalMs);
@@ -187,6 +202,14 @@ internal sealed partial class SimulationRun
     {
         _nextBlockMs = timeMs;
         _queue.Schedule(timeMs, SimEventKind.BlockDue);
+    }
+
+    /// <summary>A fresh file for this run's block store: the seed, the process and a per-process counter keep concurrent runs apart.</summary>
+    private static string StorePath(SimulationOptions options)
+    {
+        var directory = options.StoreDirectory ?? Path.GetTempPath();
+        var run = Interlocked.Increment(ref _runCounter);
+        return Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"assay-sim-{options.Seed}-{Environment.ProcessId}-{run}.sqlite"));
     }
 
     private DeterministicSigner NewKey()

@@ -1,7 +1,6 @@
-using Assay.Cli.Simulation;
 using Xunit.Abstractions;
 
-namespace Assay.Cli.Tests.Simulation;
+namespace Assay.Simulation.Tests;
 
 /// <summary>Invariants over 30 seeds, every fault kind exercised and detected, network faults exercised, and runs reproducible from their seed.</summary>
 public sealed class SimulationTests(SimulationSeeds seeds, ITestOutputHelper output) : IClassFixture<SimulationSeeds>
@@ -68,11 +67,25 @@ public sealed class SimulationTests(SimulationSeeds seeds, ITestOutputHelper out
     }
 
     [Fact]
+    public void Tolerance_tasks_finalise_and_their_band_rejects_shifted_estimates()
+    {
+        var r = seeds.Reports;
+        var summary = $"seeds {SimulationSeeds.FirstSeed}..{SimulationSeeds.FirstSeed + SimulationSeeds.Count - 1}: tolerance tasks final {r.Sum(x => x.ToleranceTasksFinal)}, " +
+            $"wrong estimates rejected by the band {r.Sum(x => x.ToleranceWrongEstimatesRejected)}, wrong quorums {r.Sum(x => x.ToleranceWrongQuorums)}";
+        output.WriteLine(summary);
+        Assert.True(r.Sum(x => x.ToleranceTasksFinal) >= 10, summary);
+        Assert.True(r.Sum(x => x.ToleranceWrongEstimatesRejected) > 0, summary);
+    }
+
+    [Fact]
     public void Network_and_sequencer_faults_are_exercised()
     {
         var r = seeds.Reports;
-        var summary = $"crashes {r.Sum(x => x.Crashes)}, lost {r.Sum(x => x.MessagesLost)}, duplicated {r.Sum(x => x.MessagesDuplicated)}, rejected {r.Sum(x => x.RejectedTransactions)}";
+        var summary = $"crashes {r.Sum(x => x.Crashes)} (restored from a snapshot above 0: {r.Sum(x => x.RestartsFromSnapshot)}), lost {r.Sum(x => x.MessagesLost)}, duplicated {r.Sum(x => x.MessagesDuplicated)}, rejected {r.Sum(x => x.RejectedTransactions)}";
         Assert.True(r.Count(x => x.Crashes > 0) >= 5, summary);
+
+        // Restarts come from the store: most restore a snapshot (every 8 blocks) and replay only the blocks after it.
+        Assert.True(r.Sum(x => x.RestartsFromSnapshot) >= 3, summary);
         Assert.True(r.All(x => x.MessagesLost > 0), summary);
         Assert.True(r.Count(x => x.MessagesDuplicated > 0) >= 20, summary);
     }

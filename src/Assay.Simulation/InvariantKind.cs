@@ -1,4 +1,4 @@
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>The properties a simulated run checks.</summary>
 public enum InvariantKind
@@ -9,7 +9,7 @@ public enum InvariantKind
     /// <summary>After every block, no honest node has a fault, except a wrong-reveal slash in a task whose colluders reached the quorum.</summary>
     HonestNeverSlashed = 1,
 
-    /// <summary>A final task's agreed root is the honest root whenever fewer than a quorum of its assigned nodes collude.</summary>
+    /// <summary>A final bit-exact task's agreed root is the honest root whenever fewer than a quorum of its assigned nodes collude; a final tolerance task paid exactly the estimates its band accepts, every honest pooled estimate among them and no wrong one, whenever fewer than a quorum of its pooled estimates are wrong.</summary>
     NoWrongFinalWithHonestQuorum = 2,
 
     /// <summary>At the end, every submitted task is final or expired, and every planned task was submitted or its deadline passed.</summary>

@@ -1,8 +1,7 @@
-using Assay.Cli.Simulation;
 using Assay.Ledger.Transactions;
 using Assay.Proofs.Signatures;
 
-namespace Assay.Cli.Tests.Simulation;
+namespace Assay.Simulation.Tests;
 
 /// <summary>The simulator's deterministic ECDSA: the ledger's verifier accepts it, and it signs the same bytes every time.</summary>
 public sealed class DeterministicSignerTests

@@ -1,4 +1,4 @@
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>One broken invariant: which, at which block height, and what was seen.</summary>
 /// <param name="Invariant">The invariant.</param>

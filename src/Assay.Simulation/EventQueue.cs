@@ -1,6 +1,6 @@
 using Assay.Ledger.Transactions;
 
-namespace Assay.Cli.Simulation;
+namespace Assay.Simulation;
 
 /// <summary>The simulated clock: a priority queue of events by (time, scheduling order); the clock jumps to each event.</summary>
 internal sealed class EventQueue
