@@ -31,6 +31,9 @@ public sealed record FaultTally
     /// <summary>Pairs of different commitments to one task signed by one of these nodes, seen by the sequencer's mempool.</summary>
     public long EquivocationsSeen { get; init; }
 
+    /// <summary>Tasks for which the ledger slashed one of these nodes on equivocation evidence (two signed commitments to one task).</summary>
+    public long EquivocationsSlashed { get; init; }
+
     /// <summary>Stake taken by slashes, in minor units of the native asset.</summary>
     public ulong StakeLostMinorUnits { get; init; }
 
@@ -49,6 +52,7 @@ public sealed record FaultTally
             Rewarded = Rewarded + other.Rewarded,
             RejectedTransactions = RejectedTransactions + other.RejectedTransactions,
             EquivocationsSeen = EquivocationsSeen + other.EquivocationsSeen,
+            EquivocationsSlashed = EquivocationsSlashed + other.EquivocationsSlashed,
             StakeLostMinorUnits = StakeLostMinorUnits + other.StakeLostMinorUnits,
         };
     }

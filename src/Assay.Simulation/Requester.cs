@@ -15,7 +15,8 @@ internal sealed class Requester(Outbox outbox)
 
     public void Plan(long dueMs, TaskSpec spec) => _planned.Add((dueMs, spec));
 
-    public void Wake(LedgerState state, SimulatedNetwork network, long nowMs, long blockIntervalMs)
+    /// <summary>Submits the tasks that fall due, and reports every equivocation in <paramref name="evidence"/> the ledger has not punished yet.</summary>
+    public void Wake(LedgerState state, SimulatedNetwork network, long nowMs, long blockIntervalMs, IReadOnlyList<EquivocationEvidenceBody> evidence)
     {
         if (!Outbox.Ready(state))
         {
@@ -29,6 +30,16 @@ internal sealed class Requester(Outbox outbox)
             if (due <= nowMs && state.GetTask(spec.TaskId) is null && spec.DeadlineUnixMs > nowMs + (2 * blockIntervalMs))
             {
                 network.Send(Outbox.Sign(new SubmitTaskBody(spec)));
+                any = true;
+            }
+        }
+
+        foreach (var pair in evidence)
+        {
+            var commit = (CommitBody)pair.First.Body;
+            if (state.GetEvidence(EvidenceRecord.IdFor(pair.First.Sender, commit.TaskId)) is null)
+            {
+                network.Send(Outbox.Sign(pair));
                 any = true;
             }
         }

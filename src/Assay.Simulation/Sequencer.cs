@@ -26,8 +26,9 @@ internal sealed class Sequencer : IDisposable
     private readonly LedgerChainOptions _chainOptions;
     private readonly List<Block> _blocks = [];
     private readonly SortedDictionary<string, SortedDictionary<ulong, SignedTransaction>> _mempool = new(StringComparer.Ordinal);
-    private readonly Dictionary<(Address Sender, Hash256 TaskId), Hash256> _commitmentsSeen = [];
+    private readonly Dictionary<(Address Sender, Hash256 TaskId), SignedTransaction> _commitmentsSeen = [];
     private readonly Dictionary<Address, int> _equivocations = [];
+    private readonly List<EquivocationEvidenceBody> _evidence = [];
     private SqliteBlockStore? _store;
     private LedgerChain? _chain;
     private Hash256 _stateRootAtCrash;
@@ -70,6 +71,10 @@ internal sealed class Sequencer : IDisposable
     /// <summary>Per sender, how often it signed two different commitments for one task (evidence the mempool sees, whichever lands).</summary>
     public IReadOnlyDictionary<Address, int> Equivocations => _equivocations;
 
+    /// <summary>Pairs of conflicting signed commitments the mempool has seen, in arrival order, for any actor to report as evidence.</summary>
+    /// <remarks>The mempool is public: a watcher (here the requesters) reads it and sends an <see cref="EquivocationEvidenceBody"/>.</remarks>
+    public IReadOnlyList<EquivocationEvidenceBody> Evidence => _evidence;
+
     /// <summary>The live ledger (the sequencer must be up).</summary>
     public SettlementLedger Ledger => _chain?.Ledger ?? throw new InvalidOperationException("The sequencer is down.");
 
@@ -79,12 +84,13 @@ internal sealed class Sequencer : IDisposable
         if (tx.Body is CommitBody commit)
         {
             var key0 = (tx.Sender, commit.TaskId);
-            if (_commitmentsSeen.TryGetValue(key0, out var seen) && seen != commit.Commitment.Value)
+            if (_commitmentsSeen.TryGetValue(key0, out var seen) && ((CommitBody)seen.Body).Commitment.Value != commit.Commitment.Value)
             {
                 _equivocations[tx.Sender] = _equivocations.GetValueOrDefault(tx.Sender) + 1;
+                _evidence.Add(new EquivocationEvidenceBody(seen, tx));
             }
 
-            _commitmentsSeen[key0] = commit.Commitment.Value;
+            _commitmentsSeen[key0] = tx;
         }
 
         var account = Ledger.State.GetAccount(tx.Sender);

@@ -296,6 +296,7 @@ internal sealed partial class SimulationRun
                 Rewarded = mine.Count(a => a.Status == AssignmentStatus.Rewarded),
                 RejectedTransactions = rejectedBySender.GetValueOrDefault(node.Address),
                 EquivocationsSeen = _sequencer.Equivocations.GetValueOrDefault(node.Address),
+                EquivocationsSlashed = state.Tasks.Count(t => state.GetEvidence(EvidenceRecord.IdFor(node.Address, t.TaskId)) is not null),
                 StakeLostMinorUnits = _genesisStake[node.Address] - stakeNow,
             };
             tallies[node.Fault] = tallies.TryGetValue(node.Fault, out var sum) ? sum.Add(tally) : tally;

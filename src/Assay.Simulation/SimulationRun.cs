@@ -163,7 +163,7 @@ internal sealed partial class SimulationRun
                     }
                     else
                     {
-                        _requesters[e.Actor - _nodes.Count].Wake(state, _network, e.TimeMs, _options.BlockIntervalMs);
+                        _requesters[e.Actor - _nodes.Count].Wake(state, _network, e.TimeMs, _options.BlockIntervalMs, _sequencer.Evidence);
                     }
 
                     break;

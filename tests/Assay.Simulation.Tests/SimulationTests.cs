@@ -61,9 +61,14 @@ public sealed class SimulationTests(SimulationSeeds seeds, ITestOutputHelper out
         Assert.True(equivocation.Rewarded > 0 && equivocation.FailedVerification + equivocation.SlashedWrong > 0, $"{seedList}: {equivocation}");
         Assert.True(equivocation.EquivocationsSeen > 0, $"{seedList}: the mempool never saw two commitments from an equivocator: {equivocation}");
 
+        // The requesters report what the public mempool saw; the ledger slashes a node once per task on that evidence,
+        // never more often than it was seen signing two commitments (a lazy node that re-guesses its root does too).
+        Assert.True(equivocation.EquivocationsSlashed > 0, $"{seedList}: no equivocator was slashed on evidence: {equivocation}");
+        Assert.True(Enum.GetValues<FaultKind>().All(k => Total(k).EquivocationsSlashed <= Total(k).EquivocationsSeen), $"{seedList}: a node was slashed on evidence more often than it equivocated");
+
         // Honest nodes lose stake only in a task where two colluders formed the quorum (the invariant excuses exactly that).
         var honest = Total(FaultKind.Honest);
-        Assert.True(honest.Slashes == honest.SlashedWrong && honest.Rewarded > 0 && honest.EquivocationsSeen == 0, $"{seedList}: {honest}");
+        Assert.True(honest.Slashes == honest.SlashedWrong && honest.EquivocationsSlashed == 0 && honest.Rewarded > 0 && honest.EquivocationsSeen == 0, $"{seedList}: {honest}");
     }
 
     [Fact]

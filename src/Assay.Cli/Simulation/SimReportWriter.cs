@@ -25,11 +25,11 @@ public static class SimReportWriter
         }
 
         output.WriteLine();
-        output.WriteLine(string.Create(inv, $"{"fault kind",-14} {"nodes",6} {"slashes",8} {"failed_verif",12} {"missed_commit",13} {"missed_reveal",13} {"slashed_wrong",13} {"rewarded",9} {"rejected_tx",11} {"equivocations",13} {"stake_lost",14}"));
+        output.WriteLine(string.Create(inv, $"{"fault kind",-14} {"nodes",6} {"slashes",8} {"failed_verif",12} {"missed_commit",13} {"missed_reveal",13} {"slashed_wrong",13} {"rewarded",9} {"rejected_tx",11} {"equivocations",13} {"equiv_slashed",13} {"stake_lost",14}"));
         foreach (var kind in Enum.GetValues<FaultKind>())
         {
             var t = reports.Select(r => r.Faults.GetValueOrDefault(kind)).OfType<FaultTally>().Aggregate(new FaultTally(), (a, b) => a.Add(b));
-            output.WriteLine(string.Create(inv, $"{kind,-14} {t.Nodes,6} {t.Slashes,8} {t.FailedVerification,12} {t.MissedCommit,13} {t.MissedReveal,13} {t.SlashedWrong,13} {t.Rewarded,9} {t.RejectedTransactions,11} {t.EquivocationsSeen,13} {t.StakeLostMinorUnits,14}"));
+            output.WriteLine(string.Create(inv, $"{kind,-14} {t.Nodes,6} {t.Slashes,8} {t.FailedVerification,12} {t.MissedCommit,13} {t.MissedReveal,13} {t.SlashedWrong,13} {t.Rewarded,9} {t.RejectedTransactions,11} {t.EquivocationsSeen,13} {t.EquivocationsSlashed,13} {t.StakeLostMinorUnits,14}"));
         }
 
         output.WriteLine();
