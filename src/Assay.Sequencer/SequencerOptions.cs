@@ -8,7 +8,7 @@ namespace Assay.Sequencer;
 /// <c>ledger.db</c> in <see cref="DataDirectory"/> (or the file <see cref="StoreConnectionString"/> names). A genesis
 /// (<see cref="GenesisPath"/> or <see cref="Genesis"/>) is needed only to create a chain in an empty store.
 /// </remarks>
-public sealed class SequencerOptions
+public sealed record SequencerOptions
 {
     /// <summary>Default port.</summary>
     public const int DefaultPort = 5080;
