@@ -55,6 +55,9 @@ public sealed record SequencerOptions
     /// <summary>A PostgreSQL connection string (<c>Host=…</c>), a SQLite file path, or null for <c>DataDirectory/ledger.db</c>.</summary>
     public string? StoreConnectionString { get; init; }
 
+    /// <summary>PostgreSQL schema of the store's tables (1–63 of a–z, 0–9, _); ignored for SQLite.</summary>
+    public string StoreSchema { get; init; } = Storage.Postgres.PostgresBlockStore.DefaultSchemaName;
+
     /// <summary>Genesis JSON file, used only when the store is empty.</summary>
     public string? GenesisPath { get; init; }
 
