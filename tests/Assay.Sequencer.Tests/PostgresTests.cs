@@ -37,6 +37,19 @@ public sealed class PostgresTests
                 var view = await net.Client.GetTransactionAsync(Proofs.Hashing.Hash256.Parse(r.Hash));
                 Assert.True(view?.Height == r.Height, $"{r} after restart: {view}");
             }
+
+            // The database goes away: the next block cannot be stored, the transaction is not acknowledged (503),
+            // production stops and /healthz answers 503.
+            await RunAsync(script, "stop", cluster);
+            sender = new TransactionSender(net.Client, TestNetwork.Account(0));
+            var e = await Assert.ThrowsAsync<AssayApiException>(() => sender.SendAsync(new TransferBody(TestNetwork.Account(1).Address, TestNetwork.Native, 1)));
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, e.Status);
+            using var http = new HttpClient { BaseAddress = net.Host.BaseAddress };
+            using var health = await http.GetAsync("healthz");
+            var text = await health.Content.ReadAsStringAsync();
+            Assert.True(health.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && text.Contains("faulted", StringComparison.Ordinal), $"healthz after a store failure: {(int)health.StatusCode} {text}");
+            var refused = await Assert.ThrowsAsync<AssayApiException>(() => sender.SendAsync(new TransferBody(TestNetwork.Account(1).Address, TestNetwork.Native, 1)));
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, refused.Status);
         }
         finally
         {
