@@ -1,11 +1,7 @@
 using Assay.Client;
-using Assay.Compute.Tasks;
-using Assay.Ledger.Protocol;
 using Assay.Ledger.Transactions;
 using Assay.Ledger.Views;
-using Assay.Proofs.CommitReveal;
 using Assay.Proofs.Hashing;
-using Assay.Proofs.Signatures;
 
 namespace Assay.Sequencer.Tests;
 
@@ -67,51 +63,10 @@ public sealed class EndToEndTests
         var submitted = await requester.SendAsync(new SubmitTaskBody(spec));
         Assert.True(submitted.IsApplied, $"submit {submitted}");
 
-        var nodes = Enumerable.Range(0, TestNetwork.NodeCount).Select(TestNetwork.Node).ToDictionary(k => k.Address);
-        var senders = nodes.Values.ToDictionary(k => k.Address, k => new TransactionSender(net.Client, k));
-        var runs = new Dictionary<Address, (TaskRun Run, CommitSalt Salt)>();
-        var committed = new HashSet<Address>();
-        var revealed = new HashSet<Address>();
         var fetched = await net.Client.GetSpecAsync(spec.TaskId);
         Assert.NotNull(fetched);
         Assert.Equal(spec.TaskId, fetched!.TaskId);
-
-        TaskView? task = null;
-        var deadline = DateTime.UtcNow.AddSeconds(40);
-        while (DateTime.UtcNow < deadline)
-        {
-            task = await net.Client.GetTaskAsync(spec.TaskId);
-            Assert.NotNull(task);
-            if (task!.Phase == "final")
-            {
-                break;
-            }
-
-            foreach (var a in task.Assignments)
-            {
-                var node = Address.Parse(a.Node);
-                if (a.Status == "assigned" && committed.Add(node))
-                {
-                    var mine = TaskRules.SpecFor(fetched, node);
-                    var run = TaskRunner.Run(mine, node.ToArray(), maxDegreeOfParallelism: 1);
-                    var salt = new CommitSalt(Hash256.Parse(a.Node[3..].PadRight(64, '0')).ToArray());
-                    runs[node] = (run, salt);
-                    var receipt = await senders[node].SendAsync(new CommitBody(spec.TaskId, Commitment.Create(spec.TaskId, node, run.Result.Root.Digest(), salt)));
-                    Assert.True(receipt.IsApplied, $"commit of {node}: {receipt}");
-                }
-                else if (a.Status == "committed" && a.RevealDeadline > 0 && revealed.Add(node))
-                {
-                    var (run, salt) = runs[node];
-                    var proof = TaskRunner.Prove(TaskRules.SpecFor(fetched, node), run.Tree, Hash256.Parse(a.ChallengeSeed).ToArray()).Encode();
-                    var receipt = await senders[node].SendAsync(new RevealBody(spec.TaskId, run.Result, salt, proof));
-                    Assert.True(receipt.IsApplied, $"reveal of {node}: {receipt}");
-                    Assert.False(receipt.Faulted, $"reveal of {node}: {receipt}");
-                }
-            }
-
-            await Task.Delay(20);
-        }
-
+        var task = await new InTestNodes(net.Client).RunUntilFinalAsync(spec.TaskId, TimeSpan.FromSeconds(40));
         Assert.NotNull(task);
         Assert.True(task!.Phase == "final", $"task {spec.TaskId} ended in phase {task.Phase}: {string.Join(", ", task.Assignments.Select(a => $"{a.Node} {a.Status}"))}");
         Assert.Equal(3, task.Assignments.Count);

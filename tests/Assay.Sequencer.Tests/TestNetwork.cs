@@ -38,11 +38,11 @@ public sealed class TestNetwork : IAsyncDisposable
 
     public static SigningKey Node(int i) => Key(100 + i);
 
-    public static GenesisConfig Genesis(long timestampUnixMs)
+    public static GenesisConfig Genesis(long timestampUnixMs, ulong windowBlocks = 150)
     {
         var parameters = new ProtocolParameters
         {
-            MinStakeMinorUnits = 1_000_000, CommitWindowBlocks = 150, RevealWindowBlocks = 150, MinChallengeWindowBlocks = 2, UnbondingPeriodBlocks = 4,
+            MinStakeMinorUnits = 1_000_000, CommitWindowBlocks = windowBlocks, RevealWindowBlocks = windowBlocks, MinChallengeWindowBlocks = 2, UnbondingPeriodBlocks = 4,
         };
         var accounts = Enumerable.Range(0, 4).Select(i => new GenesisAccount(Account(i).Address, new Dictionary<string, ulong> { [Native] = Funding })).ToList();
         var caps = NodeCapabilities.TryCreate(["analytic"], 2, 1_024, out _)!;
