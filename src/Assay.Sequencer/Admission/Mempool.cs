@@ -181,16 +181,20 @@ internal sealed class Mempool(int capacity)
         }
     }
 
-    /// <summary>Removes every waiting entry (the sequencer is stopping or faulted) and returns them.</summary>
+    /// <summary>Removes every waiting entry (the sequencer is stopping or faulted) and returns them; entries in flight stay until their block settles them.</summary>
     public List<MempoolEntry> Drain()
     {
         lock (_lock)
         {
-            var all = _byHash.Values.ToList();
-            _byHash.Clear();
+            var waiting = _bySender.Values.SelectMany(chain => chain.Values).ToList();
+            foreach (var entry in waiting)
+            {
+                _byHash.Remove(entry.Hash);
+            }
+
             _bySender.Clear();
             _pending = 0;
-            return all;
+            return waiting;
         }
     }
 }
