@@ -27,8 +27,14 @@ internal static class SystemEndpoints
     private static IResult Health(LedgerHost host)
     {
         var height = host.Head?.Height ?? -1;
+        // A loop that stopped producing (three idle intervals, at least 5 s, without a block) is unhealthy too.
+        var stalledAfter = TimeSpan.FromMilliseconds(Math.Max(5_000, 3L * host.Options.IdleBlockIntervalMs));
+        var since = host.SinceLastBlock;
         return host.Phase switch
         {
+            HostPhase.Running when since > stalledAfter => Results.Json(
+                new HealthView("stalled", height, $"no block for {since.TotalSeconds:F1} s (limit {stalledAfter.TotalSeconds:F0} s)"), ApiJson.Options,
+                statusCode: StatusCodes.Status503ServiceUnavailable),
             HostPhase.Running => Results.Json(new HealthView("ok", height, null), ApiJson.Options),
             HostPhase.Starting => Results.Json(new HealthView("starting", height, "opening the store"), ApiJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable),
             HostPhase.Faulted => Results.Json(new HealthView("faulted", height, host.FaultDetail), ApiJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable),

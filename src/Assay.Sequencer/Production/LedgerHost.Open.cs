@@ -81,6 +81,7 @@ internal sealed partial class LedgerHost
 
         await RebuildAsync(ct).ConfigureAwait(false);
         PublishHead();
+        Interlocked.Exchange(ref _lastBlockTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
         Interlocked.CompareExchange(ref _phase, (int)HostPhase.Running, (int)HostPhase.Starting);
     }
 

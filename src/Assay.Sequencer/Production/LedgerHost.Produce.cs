@@ -95,6 +95,7 @@ internal sealed partial class LedgerHost
             }
 
             PublishHead();
+            Interlocked.Exchange(ref _lastBlockTimestamp, Stopwatch.GetTimestamp());
             Events.Append((long)block.Header.Height, events);
         }
         finally

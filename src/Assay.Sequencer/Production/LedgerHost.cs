@@ -32,6 +32,7 @@ internal sealed partial class LedgerHost : IAsyncDisposable
     private volatile HeadInfo? _head;
     private volatile string? _faultDetail;
     private int _phase = (int)HostPhase.Starting;
+    private long _lastBlockTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
 
     public LedgerHost(SequencerOptions options, ILogger<LedgerHost> log)
     {
@@ -54,6 +55,9 @@ internal sealed partial class LedgerHost : IAsyncDisposable
     public HostPhase Phase => (HostPhase)Volatile.Read(ref _phase);
 
     public string? FaultDetail => _faultDetail;
+
+    /// <summary>Time since the last block was stored (or since the host opened).</summary>
+    public TimeSpan SinceLastBlock => System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastBlockTimestamp));
 
     /// <summary>The head as of the last stored block, or null while starting.</summary>
     public HeadInfo? Head => _head;
