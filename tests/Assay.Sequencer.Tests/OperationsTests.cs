@@ -12,7 +12,7 @@ public sealed partial class OperationsTests
     [Fact]
     public async Task RestartResumesFromTheStoreWithEveryAcknowledgedTransaction()
     {
-        await using var net = await TestNetwork.StartAsync(d => TestNetwork.OptionsFor(d, idleMs: 600_000));
+        await using var net = await TestNetwork.StartAsync(d => TestNetwork.OptionsFor(d, idleMs: 600_000) with { SnapshotEvery = 5 });
         var acknowledged = new List<Ledger.Views.TransactionReceipt>();
         var senders = Enumerable.Range(0, 3).Select(i => new TransactionSender(net.Client, TestNetwork.Account(i))).ToArray();
         for (var round = 0; round < 12; round++)
@@ -23,7 +23,7 @@ public sealed partial class OperationsTests
 
         Assert.All(acknowledged, r => Assert.True(r.IsApplied, r.ToString()));
         var before = await net.Client.GetStatusAsync();
-        Assert.True(before.Height > 16, $"height {before.Height}: a snapshot (every 16) should be behind the head");
+        Assert.True(before.Height >= 12, $"height {before.Height}: 12 sequential rounds take at least 12 blocks, so snapshots (every 5) are behind the head");
 
         // No genesis the second time: the store is enough.
         await net.RestartAsync(o => o with { Genesis = null });
