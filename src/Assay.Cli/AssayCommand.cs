@@ -56,6 +56,7 @@ public static class AssayCommand
               verify    verify a node's signed task result and spot-check openings
               sim       deterministic simulation of the network with invariant checks
               ledger    write a demo chain; replay, show and prove accounts of a stored chain
+              sequencer run the sequencer service (REST API, blocks, events, metrics, dashboard)
             Every number is computed with deterministic kernels: the same bits on every machine, thread
             count and SIMD width.
 
@@ -73,6 +74,7 @@ public static class AssayCommand
         root.Add(VerifyCommand.Build(stdout, stderr));
         root.Add(SimCommand.Build(console, stdout, stderr));
         root.Add(LedgerCommand.Build(console, stdout, stderr));
+        root.Add(SequencerCommand.Build(stdout, stderr));
         root.SetAction(parse =>
         {
             // No subcommand: explain ourselves rather than fail.
