@@ -56,6 +56,9 @@ public static class AssayCommand
               verify    verify a node's signed task result and spot-check openings
               sim       deterministic simulation of the network with invariant checks
               ledger    write a demo chain; replay, show and prove accounts of a stored chain
+              devnet    run a local network in one command: sequencer, nodes, a demo requester, a live view
+              node      run a compute node daemon against a sequencer
+              account   show an account on a running sequencer
             Every number is computed with deterministic kernels: the same bits on every machine, thread
             count and SIMD width.
 
@@ -73,6 +76,9 @@ public static class AssayCommand
         root.Add(VerifyCommand.Build(stdout, stderr));
         root.Add(SimCommand.Build(console, stdout, stderr));
         root.Add(LedgerCommand.Build(console, stdout, stderr));
+        root.Add(DevnetCommand.Build(console, stdout, stderr));
+        root.Add(NodeCommand.Build(stdout, stderr));
+        root.Add(AccountCommand.Build(stdout, stderr));
         root.SetAction(parse =>
         {
             // No subcommand: explain ourselves rather than fail.
