@@ -28,17 +28,20 @@ public static partial class TaskCommand
         var replication = new Option<int?>("--replication") { Description = "Nodes that compute the task (replaces the spec's r; quorum becomes r/2+1 unless --quorum)." };
         var quorum = new Option<int?>("--quorum") { Description = "Agreeing reveals needed (replaces the spec's q)." };
         var deadline = new Option<long>("--deadline-seconds") { Description = "When the spec has no deadline: seconds from now.", DefaultValueFactory = _ => 600 };
+        var tolerance = new Option<double?>("--tolerance-z") { Description = "Replaces the spec's tolerance z (0: bit-exact agreement, challengeable; > 0: independent seeds agreeing within z pooled standard errors)." };
+        var window = new Option<ulong?>("--challenge-window") { Description = "Replaces the spec's challenge window (blocks)." };
         var command = new Command(
             "submit",
             """
             Submit a task spec to a sequencer, signed by --key, and print the task id and the receipt.
 
             The inputs travel inline (a spec that references an inputs file gets them attached). --fee, --replication,
-            --quorum and a missing deadline change the spec, hence its id. Follow it with 'assay task watch ID'.
+            --quorum, --tolerance-z, --challenge-window and a missing deadline change the spec, hence its id. Follow it
+            with 'assay task watch ID'.
             Example: assay task submit --spec spec.json --key requester.pem --sequencer http://127.0.0.1:5080 --fee 9000000 --replication 3
             """)
         {
-            specPath, keyPath, passwordEnv, inputs, sequencer, fee, replication, quorum, deadline,
+            specPath, keyPath, passwordEnv, inputs, sequencer, fee, replication, quorum, deadline, tolerance, window,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -53,6 +56,16 @@ public static partial class TaskCommand
                 else if (parse.GetValue(quorum) is { } q)
                 {
                     policy = policy with { Quorum = q };
+                }
+
+                if (parse.GetValue(tolerance) is { } z)
+                {
+                    policy = policy with { ToleranceZ = z };
+                }
+
+                if (parse.GetValue(window) is { } blocks)
+                {
+                    policy = policy with { ChallengeWindowBlocks = blocks };
                 }
 
                 var deadlineMs = spec.DeadlineUnixMs > 0 ? spec.DeadlineUnixMs : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + (parse.GetValue(deadline) * 1000);
