@@ -77,9 +77,15 @@ public sealed class SequencerHost : IAsyncDisposable
         var ledger = app.Services.GetRequiredService<LedgerHost>();
         app.Lifetime.ApplicationStopping.Register(ledger.BeginStop);
         app.Use((context, next) => GuardAsync(context, next, ledger, app.Logger));
-        app.UseStatusCodePages(context => Problems.WriteAsync(
-            context.HttpContext, context.HttpContext.Response.StatusCode, "Not found",
-            $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path} does not exist (status {context.HttpContext.Response.StatusCode}).", "path"));
+        app.UseStatusCodePages(context =>
+        {
+            var http = context.HttpContext;
+            var status = http.Response.StatusCode;
+            var (field, detail) = status == StatusCodes.Status415UnsupportedMediaType
+                ? ("content-type", $"{http.Request.Method} {http.Request.Path} takes application/json (got '{http.Request.ContentType}').")
+                : ("path", $"{http.Request.Method} {http.Request.Path}: no such route or method.");
+            return Problems.WriteAsync(http, status, Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status), detail, field);
+        });
         app.UseRouting();
         app.Use((context, next) => MeasureAsync(context, next, ledger));
         app.MapOpenApi();
@@ -117,8 +123,11 @@ public sealed class SequencerHost : IAsyncDisposable
     public static async Task RunAsync(SequencerOptions options, CancellationToken ct)
     {
         await using var host = await StartAsync(options, ct).ConfigureAwait(false);
-        await host.App.WaitForShutdownAsync(ct).ConfigureAwait(false);
+        await host.WaitForShutdownAsync(ct).ConfigureAwait(false);
     }
+
+    /// <summary>Completes when the host shuts down (a stop, or a fatal start-up error) or <paramref name="ct"/> is cancelled; the host is not stopped by this call.</summary>
+    public Task WaitForShutdownAsync(CancellationToken ct = default) => App.WaitForShutdownAsync(ct);
 
     /// <summary>Stops accepting transactions, finishes the block in progress, stops the server and closes the store.</summary>
     public async Task StopAsync(CancellationToken ct = default)

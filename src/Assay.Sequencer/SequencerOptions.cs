@@ -8,7 +8,7 @@ namespace Assay.Sequencer;
 /// <c>ledger.db</c> in <see cref="DataDirectory"/> (or the file <see cref="StoreConnectionString"/> names). A genesis
 /// (<see cref="GenesisPath"/> or <see cref="Genesis"/>) is needed only to create a chain in an empty store.
 /// </remarks>
-public sealed class SequencerOptions
+public sealed record SequencerOptions
 {
     /// <summary>Default port.</summary>
     public const int DefaultPort = 5080;
@@ -54,6 +54,9 @@ public sealed class SequencerOptions
 
     /// <summary>A PostgreSQL connection string (<c>Host=…</c>), a SQLite file path, or null for <c>DataDirectory/ledger.db</c>.</summary>
     public string? StoreConnectionString { get; init; }
+
+    /// <summary>PostgreSQL schema of the store's tables (1–63 of a–z, 0–9, _); ignored for SQLite.</summary>
+    public string StoreSchema { get; init; } = Storage.Postgres.PostgresBlockStore.DefaultSchemaName;
 
     /// <summary>Genesis JSON file, used only when the store is empty.</summary>
     public string? GenesisPath { get; init; }

@@ -22,12 +22,12 @@ internal sealed partial class LedgerHost
             return;
         }
 
-        var describe = _options.IsPostgres ? "PostgreSQL" : StorePath();
+        var describe = _options.IsPostgres ? $"PostgreSQL (schema {_options.StoreSchema})" : StorePath();
         try
         {
             if (_options.IsPostgres)
             {
-                _store = await PostgresBlockStore.OpenAsync(_options.StoreConnectionString!, cancellationToken: ct).ConfigureAwait(false);
+                _store = await PostgresBlockStore.OpenAsync(_options.StoreConnectionString!, _options.StoreSchema, cancellationToken: ct).ConfigureAwait(false);
             }
             else
             {
