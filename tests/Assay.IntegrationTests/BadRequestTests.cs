@@ -64,7 +64,11 @@ public sealed class BadRequestTests
 
     private static async Task<JsonElement> ExpectProblem(HttpClient http, string body, HttpStatusCode status, string field, CancellationToken ct)
     {
-        using var response = await http.PostAsync("v1/transactions", Json(body), ct);
+        // Expect: 100-continue lets the server refuse an oversized body by its Content-Length before any of it is sent;
+        // without it the server may answer 413 and close while the client is still writing, a race the client loses.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/transactions") { Content = Json(body) };
+        request.Headers.ExpectContinue = true;
+        using var response = await http.SendAsync(request, ct);
         var shown = body.Length > 80 ? body[..80] + "…" : body;
         Assert.True(response.StatusCode == status, $"{shown}: expected {(int)status}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
         var problem = await ProblemOf(response, ct);

@@ -17,6 +17,7 @@ public sealed class TestNet : IDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly List<ChildProcess> _nodes = [];
     private readonly string? _store;
+    private readonly string _schema = "assay_it_" + Guid.NewGuid().ToString("N")[..12];
     private ChildProcess? _sequencer;
 
     private TestNet(DevnetLayout layout, int port, string? store)
@@ -68,7 +69,8 @@ public sealed class TestNet : IDisposable
         var args = new List<string> { "sequencer", "run", "--data", Layout.Root, "--genesis", Layout.GenesisPath, "--port", Port.ToString(CultureInfo.InvariantCulture) };
         if (_store is not null)
         {
-            args.AddRange(["--store", _store]);
+            // A schema of its own, so that a shared server (ASSAY_TEST_POSTGRES) never hands this test another run's chain.
+            args.AddRange(["--store", _store, "--store-schema", _schema]);
         }
 
         _sequencer?.Dispose();
