@@ -237,10 +237,7 @@ public sealed class DevnetRunner
         }
 
         _stdout.WriteLine($"data: {Path.GetFullPath(layout.Root)} (logs in {layout.LogDirectory})");
-        if (_options.Store is null)
-        {
-            _stdout.WriteLine($"replay: assay ledger replay --store {layout.LedgerPath}");
-        }
+        _stdout.WriteLine(_options.Store is null ? $"replay: assay ledger replay --store {layout.LedgerPath}" : $"replay: assay ledger replay --store \"{_options.Store}\"");
     }
 
     private static async Task Delay(TimeSpan delay, CancellationToken ct)
