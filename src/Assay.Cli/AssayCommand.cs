@@ -52,10 +52,13 @@ public static class AssayCommand
               surface   fit, query and plot SVI/SSVI volatility surfaces
               bench     measure the engines
               keys      create a node signing key
-              task      write a compute task spec; run it as a node (compute, sign, prove)
+              task      write a compute task spec; run it as a node; submit, show and watch it on a network
               verify    verify a node's signed task result and spot-check openings
               sim       deterministic simulation of the network with invariant checks
               ledger    write a demo chain; replay, show and prove accounts of a stored chain
+              devnet    run a local network in one command: sequencer, nodes, a demo requester, a live view
+              node      run a compute node daemon against a sequencer
+              account   show an account on a running sequencer
               sequencer run the sequencer service (REST API, blocks, events, metrics, dashboard)
             Every number is computed with deterministic kernels: the same bits on every machine, thread
             count and SIMD width.
@@ -74,6 +77,9 @@ public static class AssayCommand
         root.Add(VerifyCommand.Build(stdout, stderr));
         root.Add(SimCommand.Build(console, stdout, stderr));
         root.Add(LedgerCommand.Build(console, stdout, stderr));
+        root.Add(DevnetCommand.Build(console, stdout, stderr));
+        root.Add(NodeCommand.Build(stdout, stderr));
+        root.Add(AccountCommand.Build(stdout, stderr));
         root.Add(SequencerCommand.Build(stdout, stderr));
         root.SetAction(parse =>
         {

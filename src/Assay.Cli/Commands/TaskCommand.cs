@@ -14,8 +14,8 @@ using Spectre.Console;
 
 namespace Assay.Cli.Commands;
 
-/// <summary><c>assay task</c>: write a task spec (<c>new</c>) and compute, sign and prove it as a node (<c>run</c>).</summary>
-public static class TaskCommand
+/// <summary><c>assay task</c>: write a task spec (<c>new</c>), compute, sign and prove it as a node (<c>run</c>), and submit, show and watch it on a network.</summary>
+public static partial class TaskCommand
 {
     /// <summary>Exit code of a successful run.</summary>
     public const int ExitOk = 0;
@@ -25,9 +25,12 @@ public static class TaskCommand
 
     private static readonly string[] Kinds = ["montecarlo", "pricebook"];
 
-    /// <summary>Builds the <c>task</c> command with <c>new</c> and <c>run</c>.</summary>
+    /// <summary>Builds the <c>task</c> command with <c>new</c>, <c>run</c>, <c>submit</c>, <c>show</c> and <c>watch</c>.</summary>
     public static Command Build(IAnsiConsole console, TextWriter stdout, TextWriter stderr) =>
-        new("task", "Compute tasks: write a spec, run it as a node.") { NewCommand(stdout, stderr), RunCommand(console, stdout, stderr) };
+        new("task", "Compute tasks: write a spec, run it as a node; submit, show and watch it on a network.")
+        {
+            NewCommand(stdout, stderr), RunCommand(console, stdout, stderr), SubmitCommand(stdout, stderr), ShowCommand(stdout, stderr), WatchCommand(stdout, stderr),
+        };
 
     private static Command NewCommand(TextWriter stdout, TextWriter stderr)
     {
