@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Assay.Numerics;
@@ -74,6 +75,7 @@ public static partial class DMath
     /// <summary>Lane-wise e^x.</summary>
     /// <param name="x">Exponents.</param>
     /// <returns>e^x per lane, bit-identical to <see cref="Exp(double)"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Exp(Vector256<double> x)
     {
         var upper = Vector256.Create(ExpUpperClamp);
@@ -177,6 +179,7 @@ public static partial class DMath
     /// <summary>Lane-wise e^x − 1.</summary>
     /// <param name="x">Exponents.</param>
     /// <returns>e^x − 1 per lane, bit-identical to <see cref="Expm1(double)"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Expm1(Vector256<double> x)
     {
         var x0 = x;

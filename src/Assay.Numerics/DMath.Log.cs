@@ -69,6 +69,7 @@ public static partial class DMath
     /// <summary>Lane-wise natural logarithm.</summary>
     /// <param name="x">Arguments.</param>
     /// <returns>ln x per lane, bit-identical to <see cref="Log(double)"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Log(Vector256<double> x)
     {
         var subnormal = Vector256.LessThan(x, Vector256.Create(MinNormal));
