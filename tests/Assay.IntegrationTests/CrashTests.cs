@@ -19,14 +19,23 @@ public sealed class CrashTests
         var children = Enumerable.Range(1, 4).ToDictionary(i => net.NodeAddresses[i - 1].ToString(), i => (Index: i, Process: net.StartNode(i)));
         await net.WaitForNodesAsync(4, ct);
         using var key = NodeKeyStore.LoadOrCreate(net.Layout.RequesterKeyPath, null, out _);
-        var spec = Cli.Devnet.DevnetRequester.MonteCarloTask(new Random(99), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 120_000);
+        // 512 leaves of 4 096 paths (2 M paths): long enough to compute that the kill below lands mid-task, short
+        // enough for the commit window on a loaded machine.
+        var spec = Cli.Devnet.DevnetRequester.MonteCarloTask(new Random(99), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 120_000, 512, 4_096);
         var receipt = await new TransactionSender(net.Client, key).SendAsync(new SubmitTaskBody(spec), ct);
         Assert.True(receipt.IsApplied, $"{receipt.Reason} {receipt.Message}");
 
-        // Kill (SIGKILL) the first assigned node as soon as the ledger shows its assignment: it is computing or has just
-        // committed (both are mid-task: it then misses its commit or its reveal).
+        // Kill (SIGKILL) the first assigned node as soon as its state file records the assignment (it writes the file,
+        // with the task's salt, before it computes): it is computing or has just committed (both are mid-task: it then
+        // misses its commit or its reveal), and a restart must resume the task from that file.
         var assigned = await net.WaitForTaskAsync(spec.TaskId, v => v.Assignments.Count > 0, ct);
         var victim = assigned.Assignments[0].Node;
+        var stateFile = Node.Persistence.NodeStateFile.PathIn(net.Layout.NodeDataDirectory(children[victim].Index));
+        while (!(File.Exists(stateFile) && File.ReadAllText(stateFile).Contains(spec.TaskId.ToString(), StringComparison.Ordinal)))
+        {
+            await Task.Delay(2, ct);
+        }
+
         children[victim].Process.KillHard();
         var statusAtKill = assigned.Assignments[0].Status;
 

@@ -24,6 +24,7 @@ public static class SequencerCommand
         var store = new Option<string?>("--store") { Description = "PostgreSQL connection string (Host=…) or a SQLite file; default DIR/ledger.db." };
         var schema = new Option<string>("--store-schema") { Description = "PostgreSQL schema of the store.", DefaultValueFactory = _ => Storage.Postgres.PostgresBlockStore.DefaultSchemaName };
         var blockMs = new Option<int>("--block-interval-ms") { Description = "Block interval while transactions or open tasks wait.", DefaultValueFactory = _ => SequencerOptions.DefaultBlockIntervalMs };
+        var followUpMs = new Option<int>("--follow-up-block-delay-ms") { Description = "Delay of the block after one that submitted a task or brought its last commitment (0: off; at most the block interval).", DefaultValueFactory = _ => SequencerOptions.DefaultFollowUpBlockDelayMs };
         var idleMs = new Option<int>("--idle-block-interval-ms") { Description = "Longest gap between blocks when idle.", DefaultValueFactory = _ => SequencerOptions.DefaultIdleBlockIntervalMs };
         var maxTxs = new Option<int>("--max-block-txs") { Description = "Most transactions per block; a full block is produced at once.", DefaultValueFactory = _ => SequencerOptions.DefaultMaxBlockTransactions };
         var mempool = new Option<int>("--mempool-capacity") { Description = "Most waiting transactions; beyond it POST answers 429.", DefaultValueFactory = _ => SequencerOptions.DefaultMempoolCapacity };
@@ -38,7 +39,7 @@ public static class SequencerCommand
             Example: assay sequencer run --data ./devnet --genesis ./devnet/genesis.json --port 5080
             """)
         {
-            data, genesis, port, host, store, schema, blockMs, idleMs, maxTxs, mempool, maxBody, snapshot, logLevel,
+            data, genesis, port, host, store, schema, blockMs, followUpMs, idleMs, maxTxs, mempool, maxBody, snapshot, logLevel,
         };
         run.SetAction(parse => Run(
             new SequencerOptions
@@ -50,6 +51,7 @@ public static class SequencerCommand
                 StoreConnectionString = parse.GetValue(store),
                 StoreSchema = parse.GetValue(schema)!,
                 BlockIntervalMs = parse.GetValue(blockMs),
+                FollowUpBlockDelayMs = parse.GetValue(followUpMs),
                 IdleBlockIntervalMs = parse.GetValue(idleMs),
                 MaxBlockTransactions = parse.GetValue(maxTxs),
                 MempoolCapacity = parse.GetValue(mempool),

@@ -18,11 +18,14 @@ namespace Assay.Cli.Devnet;
 /// <remarks>
 /// Latency: one small PriceBook task (4 positions, r = 3, q = 2) at a time, from just before <c>POST</c> to the first
 /// poll (every 5 ms) that sees the task agreed; the challenge window is excluded. Throughput: waves of tasks submitted
-/// together, agreed tasks per second of the wave's wall time. Sequencer: pre-signed transfers from the funded keys
-/// posted with a bounded number in flight; acknowledged transactions per second.
+/// together, agreed tasks per second of the wave's wall time. Sequencer: pre-signed transfers from
+/// <see cref="TransferKeys"/> fresh keys the requester funds first, with a bounded number in flight; acknowledged transactions per second.
 /// </remarks>
 public sealed class DevnetBench
 {
+    /// <summary>Keys the sequencer load is spread over (one nonce sequence each).</summary>
+    public const int TransferKeys = 5;
+
     private readonly DevnetLayout _layout;
     private readonly AssayClient _client;
     private readonly TextWriter _out;
@@ -112,20 +115,31 @@ public sealed class DevnetBench
         }
     }
 
-    /// <summary>Posts <paramref name="total"/> pre-signed transfers from every funded key with at most <paramref name="inFlight"/> outstanding; prints acknowledged tx/s.</summary>
+    /// <summary>Posts <paramref name="total"/> pre-signed transfers from <see cref="TransferKeys"/> fresh keys (funded by the requester first, so no node's own transactions race for their nonces) with at most <paramref name="inFlight"/> outstanding; prints acknowledged tx/s.</summary>
     public async Task SequencerAsync(int total, int inFlight, CancellationToken ct)
     {
-        var keys = Enumerable.Range(1, _layout.NodeCount).Select(i => NodeKeyStore.LoadOrCreate(_layout.NodeKeyPath(i), null, out _))
-            .Append(NodeKeyStore.LoadOrCreate(_layout.RequesterKeyPath, null, out _)).ToArray();
+        var keys = Enumerable.Range(0, TransferKeys).Select(_ => SigningKeyFactory.Generate()).ToArray();
         try
         {
+            using (var requester = NodeKeyStore.LoadOrCreate(_layout.RequesterKeyPath, null, out _))
+            {
+                var funder = new TransactionSender(_client, requester);
+                foreach (var key in keys)
+                {
+                    var funded = await funder.SendAsync(new TransferBody(key.Address, "ASY", (ulong)total * 10), ct).ConfigureAwait(false);
+                    if (!funded.IsApplied)
+                    {
+                        throw new InvalidOperationException($"funding a transfer key was rejected: {funded.Reason}: {funded.Message}");
+                    }
+                }
+            }
+
             var sink = new Address(new byte[Address.Length]);
             var queues = new List<ConcurrentQueue<SignedTransaction>>();
+            var per = total / keys.Length;
             foreach (var key in keys)
             {
-                var nonce = (await _client.GetAccountAsync(key.Address, ct).ConfigureAwait(false)).Nonce;
-                var per = total / keys.Length;
-                queues.Add(new ConcurrentQueue<SignedTransaction>(Enumerable.Range(0, per).Select(i => SignedTransaction.Sign(key, nonce + (ulong)i, new TransferBody(sink, "ASY", 1)))));
+                queues.Add(new ConcurrentQueue<SignedTransaction>(Enumerable.Range(0, per).Select(i => SignedTransaction.Sign(key, (ulong)i, new TransferBody(sink, "ASY", 1)))));
             }
 
             var sent = queues.Sum(q => q.Count);

@@ -124,11 +124,17 @@ public sealed class DevnetRequester
     public static TaskSpec MonteCarloTask(Random random, long deadlineUnixMs)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var leaves = random.Next(4, 9);
+        return MonteCarloTask(random, deadlineUnixMs, random.Next(4, 9), PathsPerLeaf);
+    }
+
+    /// <summary>A European GBM Monte Carlo task of <paramref name="leaves"/> leaves of <paramref name="pathsPerLeaf"/> paths (a multiple of 8 in [8, 4096]), r = 3, q = 2.</summary>
+    public static TaskSpec MonteCarloTask(Random random, long deadlineUnixMs, int leaves, int pathsPerLeaf)
+    {
+        ArgumentNullException.ThrowIfNull(random);
         var inputs = new MonteCarloInputs(
             new GbmModel(100.0, 0.5 + (0.25 * random.Next(4)), 0.03, 0.01, 0.15 + (0.05 * random.Next(4))),
             new PayoffSpec(PayoffKind.European, random.Next(2) == 0 ? OptionType.Call : OptionType.Put, 90.0 + (5.0 * random.Next(5))),
-            leaves * PathsPerLeaf, 1, false, PathsPerLeaf);
+            (long)leaves * pathsPerLeaf, 1, false, pathsPerLeaf);
         var policy = new VerificationPolicy(Replication, Quorum, new SpotCheckPolicy(2, 1, MonteCarloKind.PayoffSquaredLane), 0.0, DevnetLayout.TaskChallengeWindowBlocks, 1000);
         return new TaskSpec(
             TaskKindIds.MonteCarlo, Compute.EngineVersion.Current, CanonicalEncoding.Encode(inputs), leaves, (ulong)random.NextInt64(1, long.MaxValue), policy,

@@ -7,7 +7,7 @@ namespace Assay.Sequencer.Metrics;
 /// <summary>The sequencer's counters, gauges and histograms, written as Prometheus text format 0.0.4.</summary>
 /// <remarks>
 /// Series: <c>assay_blocks_total</c>, <c>assay_transactions_total{outcome}</c> (applied, rejected, dropped),
-/// <c>assay_mempool_depth</c>, <c>assay_tasks{phase}</c>, <c>assay_slashes_total</c>, <c>assay_height</c>,
+/// <c>assay_follow_up_blocks_total</c>, <c>assay_mempool_depth</c>, <c>assay_tasks{phase}</c>, <c>assay_slashes_total</c>, <c>assay_height</c>,
 /// <c>assay_block_apply_seconds</c> (apply + durable append) and <c>assay_http_request_seconds{route}</c>.
 /// </remarks>
 internal sealed class SequencerMetrics
@@ -16,12 +16,15 @@ internal sealed class SequencerMetrics
     private readonly ConcurrentDictionary<string, LatencyHistogram> _http = new(StringComparer.Ordinal);
     private long _blocks;
     private long _slashes;
+    private long _followUps;
 
     public LatencyHistogram BlockApply { get; } = new();
 
     public void CountBlock() => Interlocked.Increment(ref _blocks);
 
     public void CountTransaction(string outcome) => _transactions.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+
+    public void CountFollowUp() => Interlocked.Increment(ref _followUps);
 
     public void CountSlashes(int n) => Interlocked.Add(ref _slashes, n);
 
@@ -35,6 +38,8 @@ internal sealed class SequencerMetrics
         text.Append(CultureInfo.InvariantCulture, $"assay_blocks_total {Interlocked.Read(ref _blocks)}\n");
         text.Append("# HELP assay_height Height of the head block.\n# TYPE assay_height gauge\n");
         text.Append(CultureInfo.InvariantCulture, $"assay_height {height}\n");
+        text.Append("# HELP assay_follow_up_blocks_total Blocks produced early because the previous block left a task step due at the next block's start.\n# TYPE assay_follow_up_blocks_total counter\n");
+        text.Append(CultureInfo.InvariantCulture, $"assay_follow_up_blocks_total {Interlocked.Read(ref _followUps)}\n");
         text.Append("# HELP assay_transactions_total Transactions settled by this process, by outcome.\n# TYPE assay_transactions_total counter\n");
         foreach (var outcome in new[] { "applied", "rejected", "dropped" })
         {

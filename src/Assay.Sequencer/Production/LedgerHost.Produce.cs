@@ -10,7 +10,7 @@ namespace Assay.Sequencer.Production;
 
 internal sealed partial class LedgerHost
 {
-    /// <summary>The block loop: a block every <see cref="SequencerOptions.BlockIntervalMs"/> while work waits, at least every <see cref="SequencerOptions.IdleBlockIntervalMs"/>, and at once when a full block waits.</summary>
+    /// <summary>The block loop: a block every <see cref="SequencerOptions.BlockIntervalMs"/> while work waits, at least every <see cref="SequencerOptions.IdleBlockIntervalMs"/>, at once when a full block waits, and after <see cref="SequencerOptions.FollowUpBlockDelayMs"/> when the last block left a task step due.</summary>
     /// <remarks>Never throws on bad input: a block that cannot be applied or stored faults the host (health 503) and ends the loop.</remarks>
     public async Task RunAsync(CancellationToken ct)
     {
@@ -18,7 +18,8 @@ internal sealed partial class LedgerHost
         while (!ct.IsCancellationRequested && Phase == HostPhase.Running)
         {
             var busy = Mempool.Count > 0 || (_head?.OpenTaskCount ?? 0) > 0;
-            var interval = TimeSpan.FromMilliseconds(busy ? _options.BlockIntervalMs : _options.IdleBlockIntervalMs);
+            var interval = TimeSpan.FromMilliseconds(
+                _followUpDue && _options.FollowUpBlockDelayMs > 0 ? _options.FollowUpBlockDelayMs : busy ? _options.BlockIntervalMs : _options.IdleBlockIntervalMs);
             var wait = interval - Stopwatch.GetElapsedTime(lastBlock);
             if (Mempool.Count >= _options.MaxBlockTransactions || wait <= TimeSpan.Zero)
             {
@@ -85,6 +86,12 @@ internal sealed partial class LedgerHost
             Metrics.BlockApply.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             events = BlockEventDeriver.Derive(pre, block, ledger.State);
             Index(block);
+            _followUpDue = LeavesStepDue(block, ledger.State);
+            if (_followUpDue)
+            {
+                Metrics.CountFollowUp();
+            }
+
             foreach (var e in events)
             {
                 if (e.Task is { } t)
@@ -105,6 +112,37 @@ internal sealed partial class LedgerHost
 
         Settle(block, batch, dropped, events);
     }
+
+    /// <summary>Whether <paramref name="block"/> submitted a task (allocated at the start of the next block) or brought a task's last due commitment (its reveal window opens at the start of the next block).</summary>
+    /// <remarks>Only tasks this block's transactions touched count, so a task that cannot be allocated (no eligible node) asks for one follow-up, not a stream of them.</remarks>
+    private static bool LeavesStepDue(Block block, Ledger.State.LedgerState state)
+    {
+        for (var i = 0; i < block.Transactions.Count; i++)
+        {
+            if (!block.Outcomes[i].Result.IsAccepted)
+            {
+                continue;
+            }
+
+            var taskId = block.Transactions[i].Body switch
+            {
+                SubmitTaskBody submit => submit.Spec.TaskId,
+                CommitBody commit => commit.TaskId,
+                _ => (Hash256?)null,
+            };
+            if (taskId is { } id && state.GetTask(id) is { } task && StepDueAtNextBlock(task))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Pending (allocation draws at the next block's start), or committing with nobody left to commit (the reveal window opens at the next block's start).</summary>
+    private static bool StepDueAtNextBlock(Ledger.State.TaskRecord task) =>
+        task.Phase == Ledger.State.TaskPhase.Pending
+        || (task.Phase == Ledger.State.TaskPhase.Committing && task.Assignments.Length > 0 && !task.Assignments.Any(a => a.Status == Ledger.State.AssignmentStatus.Assigned));
 
     private void Settle(Block block, List<MempoolEntry> batch, List<MempoolEntry> dropped, NetworkEvent[] events)
     {

@@ -32,6 +32,7 @@ internal sealed partial class LedgerHost : IAsyncDisposable
     private volatile HeadInfo? _head;
     private volatile string? _faultDetail;
     private int _phase = (int)HostPhase.Starting;
+    private volatile bool _followUpDue;
     private long _lastBlockTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
 
     public LedgerHost(SequencerOptions options, ILogger<LedgerHost> log)
