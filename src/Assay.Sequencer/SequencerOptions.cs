@@ -110,6 +110,9 @@ public sealed record SequencerOptions
     /// <summary>Lowest level logged to the console.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
 
+    /// <summary>Whether console logs are JSON lines (timestamp, level, category, message and the message's named fields such as <c>Height</c>, <c>Node</c>, <c>Amount</c>) instead of single text lines.</summary>
+    public bool JsonLogs { get; init; }
+
     /// <summary>The wall clock (Unix ms); tests may pass their own. Block times are forced monotonic whatever it returns.</summary>
     public Func<long> ClockUnixMs { get; init; } = () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 

@@ -31,6 +31,8 @@ public static class SequencerCommand
         var maxBody = new Option<long>("--max-body-bytes") { Description = "Largest request body; larger ones get 413.", DefaultValueFactory = _ => SequencerOptions.DefaultMaxBodyBytes };
         var snapshot = new Option<int>("--snapshot-every") { Description = "Store a snapshot every N blocks.", DefaultValueFactory = _ => Storage.Chain.LedgerChainOptions.DefaultSnapshotIntervalBlocks };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Lowest log level (Trace, Debug, Information, Warning, Error).", DefaultValueFactory = _ => LogLevel.Information };
+        var logFormat = new Option<string>("--log-format") { Description = "Console log format: text (one line each) or json (one JSON object per line with the named fields).", DefaultValueFactory = _ => "text" };
+        logFormat.AcceptOnlyFromAmong("text", "json");
         var run = new Command("run", """
             Run the sequencer: opens (or, with --genesis and an empty store, creates) the chain in --data or --store,
             then serves the REST API (/v1/...), server-sent events (/v1/events), /healthz, /metrics, the OpenAPI
@@ -39,7 +41,7 @@ public static class SequencerCommand
             Example: assay sequencer run --data ./devnet --genesis ./devnet/genesis.json --port 5080
             """)
         {
-            data, genesis, port, host, store, schema, blockMs, followUpMs, idleMs, maxTxs, mempool, maxBody, snapshot, logLevel,
+            data, genesis, port, host, store, schema, blockMs, followUpMs, idleMs, maxTxs, mempool, maxBody, snapshot, logLevel, logFormat,
         };
         run.SetAction(parse => Run(
             new SequencerOptions
@@ -58,6 +60,7 @@ public static class SequencerCommand
                 MaxBodyBytes = parse.GetValue(maxBody),
                 SnapshotEvery = parse.GetValue(snapshot),
                 MinimumLogLevel = parse.GetValue(logLevel),
+                JsonLogs = parse.GetValue(logFormat) == "json",
             },
             stdout,
             stderr,
