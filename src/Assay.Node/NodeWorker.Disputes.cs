@@ -20,6 +20,9 @@ namespace Assay.Node;
 /// </remarks>
 public sealed partial class NodeWorker
 {
+    /// <summary>Largest task list asked for when a restarted watcher looks for its disputes (the API's limit).</summary>
+    private const int QueryLimit = 1_000;
+
     private readonly ConcurrentDictionary<Hash256, bool> _disputes = new();
     private readonly ConcurrentDictionary<Hash256, bool> _disputeDirty = new();
     private readonly ConcurrentDictionary<Hash256, bool> _disputeRunning = new();
@@ -33,7 +36,7 @@ public sealed partial class NodeWorker
         ScheduleDispute(disputeId);
     }
 
-    /// <summary>After a restart: finds the open disputes on the tasks this node revealed and is still following.</summary>
+    /// <summary>After a restart: finds the open disputes on the tasks this node revealed and is still following, and (a watcher) those it opened on agreed tasks.</summary>
     private async Task ResumeDisputesAsync(CancellationToken ct)
     {
         List<string> revealed;
@@ -42,13 +45,27 @@ public sealed partial class NodeWorker
             revealed = [.. _state.Tasks.Values.Where(t => t.Status == PendingTaskStatus.Revealed).Select(t => t.TaskId)];
         }
 
+        if (_options.Watcher)
+        {
+            try
+            {
+                // Only an agreed task can have an open dispute; its challenger is in the record.
+                var open = await _client.ListTasksAsync("open", QueryLimit, ct).ConfigureAwait(false);
+                revealed.AddRange(open.Where(t => t.Phase == "agreed").Select(t => t.TaskId).Except(revealed));
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or AssayApiException or OperationCanceledException && !ct.IsCancellationRequested)
+            {
+                Log($"open tasks not readable ({e.Message}); disputes of this watcher are found again by their events only");
+            }
+        }
+
         foreach (var task in revealed)
         {
             try
             {
                 foreach (var d in await _client.GetTaskDisputesAsync(Hash256.Parse(task), ct).ConfigureAwait(false) ?? [])
                 {
-                    if (d.IsOpen)
+                    if (d.IsOpen && (d.Challenger == Address.ToString() || IsTracked(Hash256.Parse(task))))
                     {
                         Log($"dispute {d.DisputeId} on task {task}: open ({d.Mover} to move at step {d.Step}); resuming");
                         TrackDispute(Hash256.Parse(d.DisputeId));

@@ -142,6 +142,50 @@ public sealed class DisputeTests
         Assert.True(balance > before, $"the winning challenger's balance {before} → {balance}: bond back plus the insurance share of the slashes expected\n{log}");
     }
 
+    [Fact]
+    public async Task ADefenderKilledInTheMiddleOfADisputeResumesItAfterARestartAndWins()
+    {
+        // One honest node (r = q = 1) agrees alone; the test challenges with a fabricated tree. After the node's first move
+        // it is killed (SIGKILL: no tree, no memory of the dispute), the test answers, and the restarted node must find
+        // the dispute again (its state file, the disputes route, the replayed events), rebuild its tree from the spec and
+        // play on to the leaf.
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var ct = cts.Token;
+        using var net = await TestNet.StartAsync(1, ct);
+        var node = net.StartNode(1);
+        await net.WaitForNodesAsync(1, ct);
+        using var key = NodeKeyStore.LoadOrCreate(net.Layout.RequesterKeyPath, null, out _);
+        var sender = new TransactionSender(net.Client, key);
+        var spec = Spec(PriceBookCsv.Read(net.Layout.BookPath), 16, replication: 1, quorum: 1, windowBlocks: 10, seed: 2);
+        Assert.True((await sender.SendAsync(new SubmitTaskBody(spec), ct)).IsApplied);
+        var agreed = await net.WaitForTaskAsync(spec.TaskId, v => v.Phase is "agreed" or "final" or "expired", ct);
+        Assert.True(agreed.Phase == "agreed", TestTasks.Describe(agreed) + "\n" + net.Logs());
+
+        var honest = TaskRunner.Run(spec, new byte[Address.Length]).Tree;
+        var fake = DisputeTree.Build(TaskWork.Compute(spec, key.Address, TaskWork.NewSalt(), true, 1).Run.Tree);
+        var challenge = await sender.SendAsync(new ChallengeBody(spec.TaskId, Bond, honest.Root, fake.Root), ct);
+        Assert.True(challenge.IsApplied, $"challenge: {challenge.Reason} {challenge.Message}");
+        var disputeId = Ledger.Disputes.DisputeRules.DisputeId(spec.TaskId, key.Address, (ulong)challenge.Height);
+        DisputeView d;
+        while ((d = (await net.Client.GetDisputeAsync(disputeId, ct))!).Mover != DisputeView.ChallengerMover)
+        {
+            Assert.True(d.IsOpen, $"{d}\n{net.Logs()}");
+            await Task.Delay(20, ct);
+        }
+
+        node.KillHard();
+        var first = fake.Move(disputeId, d.Step, d.RangeStart, d.RangeLength, d.Claimed.ToNode())!;
+        Assert.True((await sender.SendAsync(first, ct)).IsApplied);
+        net.StartNode(1);
+        var end = await PlayAsync(net.Client, sender, disputeId, fake, ct);
+        var log = net.Log("node-1");
+        var restarted = log[log.LastIndexOf(" starting: ", StringComparison.Ordinal)..];
+        Assert.True(end is { Status: "defender_won", TimedOut: false, Step: 4 }, $"{end}\n{net.Logs()}");
+        Assert.Contains("dispute tree of 16 leaves ready", restarted, StringComparison.Ordinal);
+        Assert.Contains("defender step 1 ", restarted, StringComparison.Ordinal);
+        Assert.Equal(0UL, (await net.Client.GetNodeAsync(net.NodeAddresses[0], ct))!.TotalFaults);
+    }
+
     private static TaskSpec Spec(PriceBookInputs book, int positions, int replication, int quorum, ulong windowBlocks, ulong seed)
     {
         var list = Enumerable.Range(0, positions).Select(i => book.Positions[(i + (int)seed) % book.Positions.Count]).ToArray();
