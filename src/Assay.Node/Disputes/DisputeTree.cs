@@ -72,20 +72,27 @@ public sealed class DisputeTree
             throw new ArgumentOutOfRangeException(nameof(length), $"[{start}, {start} + {length}) is not inside the tree's {n} leaves.");
         }
 
-        var level = 0;
-        while ((1UL << level) < length)
-        {
-            level++;
-        }
-
-        var index = start >> level;
-        var covers = Math.Min((index + 1) << level, n) - (index << level);
-        if ((index << level) != start || covers != length)
+        if (!IsNode(start, length))
         {
             throw new ArgumentOutOfRangeException(nameof(start), $"[{start}, {start} + {length}) is not a node of a {n}-leaf tree.");
         }
 
-        return _levels[level][index];
+        var level = Level(length);
+        return _levels[level][start >> level];
+    }
+
+    /// <summary>Whether leaves [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) are exactly the leaves of one node of the tree.</summary>
+    public bool IsNode(ulong start, ulong length)
+    {
+        var n = (ulong)LeafCount;
+        if (length == 0 || start >= n || length > n - start)
+        {
+            return false;
+        }
+
+        var level = Level(length);
+        var index = start >> level;
+        return (index << level) == start && Math.Min((index + 1) << level, n) - start == length;
     }
 
     /// <summary>The children of the node over [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>), length ≥ 2: the left one over <see cref="DisputeRules.LeftLength"/> leaves.</summary>
@@ -109,7 +116,7 @@ public sealed class DisputeTree
     /// <param name="expected">The party's node as the ledger holds it; the move is null when this tree's node differs (not this party's tree).</param>
     public BisectionStepBody? Move(Hash256 disputeId, ulong step, ulong start, ulong length, MerkleSumSibling expected)
     {
-        if (length < 2 || start + length > (ulong)LeafCount)
+        if (length < 2 || !IsNode(start, length))
         {
             return null;
         }
@@ -122,6 +129,18 @@ public sealed class DisputeTree
 
         var (left, right) = Children(start, length);
         return new BisectionStepBody(disputeId, step, left, right);
+    }
+
+    /// <summary>The level of a node over <paramref name="length"/> leaves: ⌈log2 length⌉.</summary>
+    private static int Level(ulong length)
+    {
+        var level = 0;
+        while ((1UL << level) < length)
+        {
+            level++;
+        }
+
+        return level;
     }
 
     private static LaneSums Add(LaneSums a, LaneSums b)

@@ -70,6 +70,9 @@ public sealed class DisputeTreeTests
         Assert.Equal(nodes.Node(4, 2), move.Right);
         Assert.Null(nodes.Move(id, 0, 0, 6, nodes.Node(0, 4)));
         Assert.Null(nodes.Move(id, 3, 5, 1, nodes.Node(5, 1)));
+        Assert.Null(nodes.Move(id, 1, 1, 2, nodes.Node(0, 2)));
+        Assert.Null(nodes.Move(id, 1, 4, 4, nodes.Node(4, 2)));
+        Assert.True(nodes.IsNode(4, 2) && nodes.IsNode(0, 6) && !nodes.IsNode(2, 4) && !nodes.IsNode(6, 1));
     }
 
     [Theory]
