@@ -79,6 +79,7 @@ public sealed partial class AssayClient
         NetworkEvent.AssignmentType => new NetworkEvent(type, height, Assignment: JsonSerializer.Deserialize<AssignmentEvent>(json, ApiJson.Options)),
         NetworkEvent.TaskType => new NetworkEvent(type, height, Task: JsonSerializer.Deserialize<TaskEvent>(json, ApiJson.Options)),
         NetworkEvent.SlashType => new NetworkEvent(type, height, Slash: JsonSerializer.Deserialize<SlashEvent>(json, ApiJson.Options)),
+        NetworkEvent.DisputeType => new NetworkEvent(type, height, Dispute: JsonSerializer.Deserialize<DisputeEvent>(json, ApiJson.Options)),
         _ => null,
     };
 }

@@ -98,6 +98,14 @@ public sealed partial class AssayClient : IDisposable
         return spec.TaskId == taskId ? spec : throw new InvalidDataException($"The sequencer returned the spec of task {spec.TaskId} for {taskId}.");
     }
 
+    /// <summary>A dispute by id, or null when there is none.</summary>
+    public Task<DisputeView?> GetDisputeAsync(Hash256 disputeId, CancellationToken ct = default) =>
+        SendAsync<DisputeView>(HttpMethod.Get, $"v1/disputes/{disputeId}", null, true, ct);
+
+    /// <summary>Every dispute of a task, by opening height then id, or null when there is no such task.</summary>
+    public async Task<IReadOnlyList<DisputeView>?> GetTaskDisputesAsync(Hash256 taskId, CancellationToken ct = default) =>
+        await SendAsync<DisputeView[]>(HttpMethod.Get, $"v1/tasks/{taskId}/disputes", null, true, ct).ConfigureAwait(false);
+
     /// <summary>The block at <paramref name="height"/>, or null above the head.</summary>
     public Task<BlockView?> GetBlockAsync(long height, CancellationToken ct = default) =>
         SendAsync<BlockView>(HttpMethod.Get, $"v1/blocks/{height}", null, true, ct);

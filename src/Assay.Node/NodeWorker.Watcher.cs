@@ -1,15 +1,16 @@
 using System.Collections.Concurrent;
 using Assay.Compute.Tasks;
+using Assay.Ledger.Disputes;
 using Assay.Ledger.Protocol;
 using Assay.Ledger.Transactions;
+using Assay.Node.Disputes;
 using Assay.Proofs.Hashing;
 
 namespace Assay.Node;
 
 /// <summary>Watcher mode: recompute agreed results the node did not compute and challenge a wrong one with a bond.</summary>
-/// <remarks>The watcher files the challenge only; it does not play the bisection that follows (the API has no dispute
-/// route yet). A defender that does not answer loses by timeout (docs/ledger.md, "Disputes"), which is what a
-/// falsifying node of this daemon does, so within a devnet the challenge alone settles the dispute.</remarks>
+/// <remarks>After the challenge the watcher plays the bisection with its recomputed tree (<c>NodeWorker.Disputes.cs</c>);
+/// its recomputed tree is kept for that.</remarks>
 public sealed partial class NodeWorker
 {
     private readonly ConcurrentDictionary<Hash256, bool> _watched = new();
@@ -67,5 +68,12 @@ public sealed partial class NodeWorker
         Log($"watch {id}: the agreed root is wrong (agreed {view.AgreedRoot}, recomputed {digest}); challenging with bond {bond}");
         var receipt = await SendAsync(new ChallengeBody(id, bond, reveal.Result.Root, honest.Result.Root), ct).ConfigureAwait(false);
         Log($"watch {id}: challenge {receipt.Outcome}{(receipt.IsApplied ? $" at height {receipt.Height}" : $": {receipt.Reason}: {receipt.Message}")}");
+        if (receipt.IsApplied)
+        {
+            var disputeId = DisputeRules.DisputeId(id, Address, (ulong)receipt.Height);
+            Log($"watch {id}: dispute {disputeId} opened; playing our recomputed tree");
+            _disputeTrees.TryAdd((id, DisputeParty.Challenger), DisputeTree.Build(honest.Tree));
+            TrackDispute(disputeId);
+        }
     }
 }

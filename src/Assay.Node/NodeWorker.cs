@@ -11,7 +11,7 @@ using Assay.Proofs.Signatures;
 
 namespace Assay.Node;
 
-/// <summary>The node daemon's loop: registers, follows the sequencer's event stream, computes its assignments, commits, reveals, and (as a watcher) challenges wrong agreed results.</summary>
+/// <summary>The node daemon's loop: registers, follows the sequencer's event stream, computes its assignments, commits, reveals, defends its results in disputes, and (as a watcher) challenges wrong agreed results and plays the bisection.</summary>
 /// <remarks>
 /// Every assignment is handled by one idempotent step (<c>ProcessAsync</c>) that reads the task from the sequencer and does
 /// what its status asks, so a replayed event, a missed event or a restart all converge. The salt of each assignment is
@@ -92,6 +92,7 @@ public sealed partial class NodeWorker
             Schedule(Hash256.Parse(task.TaskId));
         }
 
+        _ = ResumeDisputesAsync(cancellationToken);
         using var poller = PollAsync(cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -185,6 +186,17 @@ public sealed partial class NodeWorker
                     else if (_options.Watcher && t.Phase == "agreed")
                     {
                         ScheduleWatch(id);
+                    }
+
+                    break;
+                }
+
+            case NetworkEvent.DisputeType when e.Dispute is { } d:
+                {
+                    var id = Hash256.Parse(d.DisputeId);
+                    if (d.Challenger == Address.ToString() || IsTracked(Hash256.Parse(d.TaskId)) || _disputes.ContainsKey(id))
+                    {
+                        TrackDispute(id);
                     }
 
                     break;
@@ -311,6 +323,11 @@ public sealed partial class NodeWorker
             foreach (var id in open)
             {
                 Schedule(Hash256.Parse(id));
+            }
+
+            foreach (var id in _disputes.Keys)
+            {
+                ScheduleDispute(id);
             }
 
             SaveState(force: false);

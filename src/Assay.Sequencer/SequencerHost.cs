@@ -104,6 +104,7 @@ public sealed class SequencerHost : IAsyncDisposable
         app.MapOpenApi();
         TransactionEndpoints.Map(app);
         QueryEndpoints.Map(app);
+        DisputeEndpoints.Map(app);
         EventStreamEndpoint.Map(app);
         SystemEndpoints.Map(app);
         return app;

@@ -20,7 +20,7 @@ internal static class EventStreamEndpoint
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/v1/events", StreamAsync)
             .WithName("StreamEvents")
-            .WithSummary("Server-sent events (block, tx, assignment, task, slash) of every block above from_height, then live.")
+            .WithSummary("Server-sent events (block, tx, assignment, task, dispute, slash) of every block above from_height, then live.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

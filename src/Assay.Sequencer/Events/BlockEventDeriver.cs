@@ -1,4 +1,5 @@
 using Assay.Ledger.Blocks;
+using Assay.Ledger.Disputes;
 using Assay.Ledger.State;
 using Assay.Ledger.Transactions;
 using Assay.Ledger.Views;
@@ -11,13 +12,13 @@ namespace Assay.Sequencer.Events;
 /// <remarks>
 /// The ledger emits no events, so the producer captures the records of every open task and every node before a block
 /// (<see cref="Capture"/>) and compares them afterwards (<see cref="Derive"/>). The order within a block is
-/// <c>block</c>, then each <c>tx</c>, then <c>assignment</c>, <c>task</c> and <c>slash</c> events, tasks in ascending
-/// id order and nodes in ascending address order, so the same block always gives the same events.
+/// <c>block</c>, then each <c>tx</c>, then <c>assignment</c>, <c>task</c>, <c>dispute</c> and <c>slash</c> events, tasks and
+/// disputes in ascending id order and nodes in ascending address order, so the same block always gives the same events.
 /// </remarks>
 internal static class BlockEventDeriver
 {
     /// <summary>The records a block may change that events are derived from.</summary>
-    internal sealed record PreBlock(Dictionary<Hash256, TaskRecord> OpenTasks, Dictionary<Address, NodeRecord> Nodes);
+    internal sealed record PreBlock(Dictionary<Hash256, TaskRecord> OpenTasks, Dictionary<Address, NodeRecord> Nodes, Dictionary<Hash256, DisputeRecord> OpenDisputes);
 
     public static PreBlock Capture(LedgerState state)
     {
@@ -33,7 +34,13 @@ internal static class BlockEventDeriver
             nodes[address] = node;
         }
 
-        return new PreBlock(tasks, nodes);
+        var disputes = new Dictionary<Hash256, DisputeRecord>(state.OpenDisputeIds.Count);
+        foreach (var id in state.OpenDisputeIds)
+        {
+            disputes[id] = state.GetDispute(id)!;
+        }
+
+        return new PreBlock(tasks, nodes, disputes);
     }
 
     /// <summary>The events of <paramref name="block"/>, applied to a state that was <paramref name="pre"/> before it.</summary>
@@ -46,6 +53,7 @@ internal static class BlockEventDeriver
             new(NetworkEvent.BlockType, height, Block: new BlockEvent(height, header.Hash.ToString(), header.TimestampUnixMs, block.Transactions.Count, header.StateRoot.ToString())),
         };
         var touched = new SortedSet<Hash256>(pre.OpenTasks.Keys, ByteOrder.Instance);
+        var disputes = new SortedSet<Hash256>(pre.OpenDisputes.Keys, ByteOrder.Instance);
         for (var i = 0; i < block.Transactions.Count; i++)
         {
             var tx = block.Transactions[i];
@@ -57,6 +65,12 @@ internal static class BlockEventDeriver
             if (outcome.Result.IsAccepted && tx.Body is SubmitTaskBody submit)
             {
                 touched.Add(submit.Spec.TaskId);
+            }
+
+            if (outcome.Result.IsAccepted && tx.Body is ChallengeBody challenge)
+            {
+                // Opened (and, for a one-leaf task, decided) by this transaction.
+                disputes.Add(DisputeRules.DisputeId(challenge.TaskId, tx.Sender, header.Height));
             }
         }
 
@@ -104,6 +118,27 @@ internal static class BlockEventDeriver
         }
 
         events.AddRange(phases);
+        foreach (var id in state.OpenDisputeIds)
+        {
+            disputes.Add(id);
+        }
+
+        foreach (var id in disputes)
+        {
+            if (state.GetDispute(id) is not { } after)
+            {
+                continue;
+            }
+
+            var before = pre.OpenDisputes.GetValueOrDefault(id);
+            if (before is null || before.Status != after.Status || before.Mover != after.Mover || before.Step != after.Step)
+            {
+                events.Add(new NetworkEvent(NetworkEvent.DisputeType, height, Dispute: new DisputeEvent(
+                    id.ToString(), after.TaskId.ToString(), after.Challenger.ToString(), ViewText.Of(after.Status),
+                    before is null ? "none" : ViewText.Of(before.Status), ViewText.Of(after.Mover), after.Step, after.DeadlineHeight, after.TimedOut)));
+            }
+        }
+
         foreach (var (address, node) in state.Nodes)
         {
             if (!pre.Nodes.TryGetValue(address, out var old) || node.TotalFaults <= old.TotalFaults)
