@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Assay.Cli.Devnet;
 using Assay.Client;
@@ -21,7 +19,7 @@ public sealed class StructuredLogTests
         var ct = cts.Token;
         var dir = Path.Combine(Path.GetTempPath(), "assay-it-log-" + Guid.NewGuid().ToString("N")[..12]);
         var layout = DevnetLayout.Prepare(dir, 1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        var port = FreePort();
+        var port = TestNet.FreePort();
         var logPath = Path.Combine(layout.LogDirectory, "sequencer.log");
         try
         {
@@ -93,12 +91,5 @@ public sealed class StructuredLogTests
                 await Task.Delay(100, ct);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -4,11 +4,12 @@ using Assay.Ledger.Views;
 
 namespace Assay.Cli.Devnet;
 
-/// <summary>Follows the sequencer's event stream and counts what the devnet view shows: blocks, task phases, challenges and slashes.</summary>
+/// <summary>Follows the sequencer's event stream and counts what the devnet view shows: blocks, task phases, challenges, dispute outcomes and slashes.</summary>
 public sealed class DevnetMonitor
 {
     private readonly ConcurrentDictionary<string, int> _slashesByNode = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(long, string, string), bool> _seen = new();
+    private readonly ConcurrentDictionary<string, int> _disputeOutcomes = new(StringComparer.Ordinal);
     private long _height;
     private int _submitted;
     private int _agreed;
@@ -35,6 +36,14 @@ public sealed class DevnetMonitor
 
     /// <summary>Challenge transactions the ledger applied.</summary>
     public int Challenges => _challenges;
+
+    /// <summary>Ended disputes by outcome (<c>challenger_won</c>, <c>defender_won</c>, <c>both_wrong</c>, <c>moot</c>); a timeout adds <c>" (timeout)"</c>.</summary>
+    public IReadOnlyDictionary<string, int> DisputeOutcomes => _disputeOutcomes;
+
+    /// <summary>The dispute outcomes as one phrase, e.g. "2 challenger_won, 1 defender_won (timeout)", or "none".</summary>
+    public string DisputeSummary => _disputeOutcomes.IsEmpty
+        ? "none"
+        : string.Join(", ", _disputeOutcomes.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Value} {kv.Key}"));
 
     /// <summary>Slash events.</summary>
     public int Slashes => _slashes;
@@ -79,7 +88,8 @@ public sealed class DevnetMonitor
     private void Count(NetworkEvent e)
     {
         // After a reconnect the events of one block may arrive twice; count each (height, type, identity) once.
-        var identity = e.Task is { } t ? t.TaskId + t.Phase : e.Tx?.Hash ?? (e.Slash is { } s ? s.Node + s.TaskId + s.Reason : string.Empty);
+        var identity = e.Task is { } t ? t.TaskId + t.Phase
+            : e.Tx?.Hash ?? (e.Slash is { } s ? s.Node + s.TaskId + s.Reason : e.Dispute is { } d ? d.DisputeId + d.Status + d.Step : string.Empty);
         if (e.Type != NetworkEvent.BlockType && !_seen.TryAdd((e.Height, e.Type, identity), true))
         {
             return;
@@ -112,6 +122,9 @@ public sealed class DevnetMonitor
                 break;
             case NetworkEvent.TxType when e.Tx is { Kind: "Challenge", Outcome: TransactionReceipt.Applied }:
                 Interlocked.Increment(ref _challenges);
+                break;
+            case NetworkEvent.DisputeType when e.Dispute is { Status: not DisputeView.OpenStatus, PreviousStatus: DisputeView.OpenStatus or "none" } dispute:
+                _disputeOutcomes.AddOrUpdate(dispute.Status + (dispute.TimedOut ? " (timeout)" : string.Empty), 1, (_, n) => n + 1);
                 break;
             case NetworkEvent.SlashType when e.Slash is { } slash:
                 Interlocked.Increment(ref _slashes);

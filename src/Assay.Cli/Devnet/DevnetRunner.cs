@@ -205,6 +205,7 @@ public sealed class DevnetRunner
         table.AddRow("tasks final", monitor.Final.ToString(CultureInfo.InvariantCulture));
         table.AddRow("tasks expired", monitor.Expired.ToString(CultureInfo.InvariantCulture));
         table.AddRow("challenges", monitor.Challenges.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("disputes ended", monitor.DisputeSummary);
         table.AddRow("slashes", $"{monitor.Slashes} ({monitor.SlashedAmount} ASY minor units)");
         return table;
     }
@@ -230,6 +231,7 @@ public sealed class DevnetRunner
         _stdout.WriteLine();
         _stdout.WriteLine($"devnet stopped after {elapsed.TotalSeconds:F0} s at height {monitor.Height}");
         _stdout.WriteLine($"tasks: submitted {requester?.Tasks.Count ?? 0}, agreed {monitor.Agreed}, final {monitor.Final}, expired {monitor.Expired}, challenged {monitor.Challenges}");
+        _stdout.WriteLine($"disputes ended: {monitor.DisputeSummary}");
         _stdout.WriteLine($"slashes: {monitor.Slashes} ({monitor.SlashedAmount} minor units)");
         foreach (var (node, count) in monitor.SlashesByNode.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {

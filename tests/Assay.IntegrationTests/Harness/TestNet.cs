@@ -182,7 +182,8 @@ public sealed class TestNet : IDisposable
         return key.Address;
     }
 
-    private static int FreePort()
+    /// <summary>A TCP port free on the loopback interface right now.</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
