@@ -19,6 +19,11 @@ public readonly partial struct Philox4x32
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Philox4x32Lanes Generate(Philox4x32Lanes counters, Philox4x32Key key)
     {
+        if (Avx2.IsSupported)
+        {
+            return GenerateAvx2(counters, key);
+        }
+
         var low32 = Vector256.Create(0xFFFF_FFFFUL);
         var multiplierA = Vector256.Create((ulong)MultiplierA);
         var multiplierB = Vector256.Create((ulong)MultiplierB);

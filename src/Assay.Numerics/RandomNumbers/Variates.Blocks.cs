@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Assay.Numerics.RandomNumbers;
 
@@ -38,6 +39,25 @@ public static partial class Variates
         var key = Philox4x32Key.FromSeed(seed);
         int g = 0, k = 0;
         var c = 0;
+        if (Avx2.IsSupported)
+        {
+            Span<Vector256<ulong>> roundKeys = stackalloc Vector256<ulong>[2 * Philox4x32.Rounds];
+            Philox4x32.FillRoundKeys(key, roundKeys);
+            for (; c + 2 <= cells; c += 2)
+            {
+                var first = CellCounters(firstPath, g, firstStepPair, k, dimension);
+                Next(ref g, ref k, pairs);
+                var second = CellCounters(firstPath, g, firstStepPair, k, dimension);
+                Next(ref g, ref k, pairs);
+                Philox4x32.GenerateUnmasked(in roundKeys[0], ref first, ref second);
+                var at = 8 * c;
+                ToUniform(Combine(first.W0, first.W1)).CopyTo(destination.Slice(at, 4));
+                ToUniform(Combine(first.W2, first.W3)).CopyTo(destination.Slice(at + 4, 4));
+                ToUniform(Combine(second.W0, second.W1)).CopyTo(destination.Slice(at + 8, 4));
+                ToUniform(Combine(second.W2, second.W3)).CopyTo(destination.Slice(at + 12, 4));
+            }
+        }
+
         for (; c + 2 <= cells; c += 2)
         {
             var first = CellCounters(firstPath, g, firstStepPair, k, dimension);
@@ -88,6 +108,20 @@ public static partial class Variates
 
         var key = Philox4x32Key.FromSeed(seed);
         var g = 0;
+        if (Avx2.IsSupported)
+        {
+            Span<Vector256<ulong>> roundKeys = stackalloc Vector256<ulong>[2 * Philox4x32.Rounds];
+            Philox4x32.FillRoundKeys(key, roundKeys);
+            for (; g + 2 <= groups; g += 2)
+            {
+                var first = CellCounters(firstPath, g, stepPair, 0, dimension);
+                var second = CellCounters(firstPath, g + 1, stepPair, 0, dimension);
+                Philox4x32.GenerateUnmasked(in roundKeys[0], ref first, ref second);
+                ToUniform(Combine(first.W0, first.W1)).CopyTo(destination.Slice(4 * g, 4));
+                ToUniform(Combine(second.W0, second.W1)).CopyTo(destination.Slice((4 * g) + 4, 4));
+            }
+        }
+
         for (; g + 2 <= groups; g += 2)
         {
             var first = CellCounters(firstPath, g, stepPair, 0, dimension);
@@ -115,6 +149,11 @@ public static partial class Variates
             Vector256.Create((ulong)dimension),
             Vector256.Create((ulong)(firstStepPair + (uint)k)));
     }
+
+    /// <summary>The 64 bits (high word ≪ 32) | low word, where the low word's lane may carry garbage above bit 31 (<see cref="Philox4x32.GenerateUnmasked"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Combine(Vector256<ulong> low, Vector256<ulong> high) =>
+        (low & Vector256.Create(0xFFFF_FFFFUL)) | Vector256.ShiftLeft(high, 32);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Next(ref int g, ref int k, int pairs)

@@ -8,8 +8,7 @@ namespace Assay.Numerics.RandomNumbers;
 /// <summary>Span fillers: the variates of consecutive steps of one path and one dimension, vectorised.</summary>
 public static partial class Variates
 {
-    private const ulong ExponentOf2Pow52 = 0x4330_0000_0000_0000;
-    private const double TwoPow52 = 4503599627370496.0;
+    private const ulong ExponentOfOne = 0x3FF0_0000_0000_0000;
 
     /// <summary>Fills <paramref name="destination"/>[i] with <c>Uniform(seed, path, firstStep + i, dimension)</c>.</summary>
     /// <param name="seed">Task seed (the Philox key).</param>
@@ -87,12 +86,12 @@ public static partial class Variates
         var j = Vector256.ShiftRightLogical(bits, 11);
         j |= Vector256.Equals(j, Vector256<ulong>.Zero) & Vector256.Create(1UL << 52);
 
-        // j = 2t + b with t < 2^52: t converts exactly through the 2^52 exponent trick, and
-        // t·2^−52 + b·2^−53 = j·2^−53 is exact because j < 2^53.
+        // j = 2t + b with t < 2^52: t·2^−52 is exactly (1 + t·2^−52) − 1, the double with exponent 0 and mantissa t
+        // less one (Sterbenz), and t·2^−52 + b·2^−53 = j·2^−53 is exact because j < 2^53.
         var t = Vector256.ShiftRightLogical(j, 1);
-        var tAsDouble = (t | Vector256.Create(ExponentOf2Pow52)).AsDouble() - Vector256.Create(TwoPow52);
+        var tScaled = (t | Vector256.Create(ExponentOfOne)).AsDouble() - Vector256<double>.One;
         var halfStep = ((Vector256<ulong>.Zero - (j & Vector256<ulong>.One)) & Vector256.Create(BitConverter.DoubleToUInt64Bits(UniformResolution))).AsDouble();
-        return (tAsDouble * Vector256.Create(2 * UniformResolution)) + halfStep;
+        return tScaled + halfStep;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
