@@ -130,6 +130,9 @@ public sealed partial class NodeWorker
         var me = Address.ToString();
         if (!view.IsOpen)
         {
+            // A decided dispute needs its trees no more (another open dispute on the task rebuilds them if it must).
+            _disputeTrees.TryRemove((taskId, DisputeParty.Defender), out _);
+            _disputeTrees.TryRemove((taskId, DisputeParty.Challenger), out _);
             if (_disputes.TryRemove(disputeId, out _))
             {
                 var side = view.Challenger == me ? "challenger" : "defender";
