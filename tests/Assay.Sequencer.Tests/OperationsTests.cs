@@ -125,6 +125,7 @@ public sealed partial class OperationsTests
         var dashboard = await http.GetStringAsync("/");
         Assert.Contains("<html", dashboard, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("/v1/status", dashboard, StringComparison.Ordinal);
+        Assert.Contains("new EventSource(\"/v1/events\"", dashboard, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("^# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+$")]
