@@ -69,13 +69,22 @@ public static class PricingBenchmarks
     }
 
     /// <summary>The span batch of implied volatilities, the quotes split evenly over <paramref name="threads"/> threads.</summary>
-    private static void SolveSplit(ImpliedVolatilityParameters[] quotes, ImpliedVolatilityResult[] results, int threads) =>
+    /// <remarks>One thread calls the batch directly on the calling thread (no <see cref="Parallel"/> machinery in the figure).</remarks>
+    private static void SolveSplit(ImpliedVolatilityParameters[] quotes, ImpliedVolatilityResult[] results, int threads)
+    {
+        if (threads == 1)
+        {
+            ImpliedVolatility.Calculate(quotes, results);
+            return;
+        }
+
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
         {
             var start = (int)((long)quotes.Length * part / threads);
             var end = (int)((long)quotes.Length * (part + 1) / threads);
             ImpliedVolatility.Calculate(quotes.AsSpan(start, end - start), results.AsSpan(start, end - start));
         });
+    }
 
     private static double BsmGreeks(BenchBook book, int threads, double seconds) =>
         Time(book.Count, seconds, () => book.PriceBatch(threads));

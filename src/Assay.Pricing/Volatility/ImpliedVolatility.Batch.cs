@@ -42,16 +42,6 @@ public static partial class ImpliedVolatility
         {
             var end = Math.Min(start + BatchChunk, parameters.Length);
             var count = 0;
-            for (var i = start; i < end; i++)
-            {
-                ref readonly var p = ref parameters[i];
-                InputGuard.Positive(p.Spot, "S");
-                InputGuard.Positive(p.Strike, "K");
-                InputGuard.Positive(p.ExpiryYears, "T");
-                InputGuard.Finite(p.Rate, "r");
-                InputGuard.Finite(p.DividendYield, "q");
-                InputGuard.Finite(p.Price, "price");
-            }
 
             // Discounting, ln(DF/DK) and the reduction four lanes at a time (the lane-wise kernels are bit-identical to
             // the scalar ones, and the reduction's + − × ÷ √, min, max and selections are those of TryReduce). A group of
@@ -64,16 +54,27 @@ public static partial class ImpliedVolatility
                 ref readonly var p1 = ref parameters[i4 + 1];
                 ref readonly var p2 = ref parameters[i4 + 2];
                 ref readonly var p3 = ref parameters[i4 + 3];
-                var dividendDiscount = DMath.Exp(Vector256.Create(
-                    -p0.DividendYield * p0.ExpiryYears, -p1.DividendYield * p1.ExpiryYears, -p2.DividendYield * p2.ExpiryYears, -p3.DividendYield * p3.ExpiryYears));
-                var rateDiscount = DMath.Exp(Vector256.Create(
-                    -p0.Rate * p0.ExpiryYears, -p1.Rate * p1.ExpiryYears, -p2.Rate * p2.ExpiryYears, -p3.Rate * p3.ExpiryYears));
-                var forwards = Vector256.Create(p0.Spot, p1.Spot, p2.Spot, p3.Spot) * dividendDiscount;
-                var strikes = Vector256.Create(p0.Strike, p1.Strike, p2.Strike, p3.Strike) * rateDiscount;
+                var spot = Vector256.Create(p0.Spot, p1.Spot, p2.Spot, p3.Spot);
+                var strike = Vector256.Create(p0.Strike, p1.Strike, p2.Strike, p3.Strike);
+                var expiry = Vector256.Create(p0.ExpiryYears, p1.ExpiryYears, p2.ExpiryYears, p3.ExpiryYears);
+                var rate = Vector256.Create(p0.Rate, p1.Rate, p2.Rate, p3.Rate);
+                var dividendYield = Vector256.Create(p0.DividendYield, p1.DividendYield, p2.DividendYield, p3.DividendYield);
+                var price = Vector256.Create(p0.Price, p1.Price, p2.Price, p3.Price);
+                if (!InputsValid(spot, strike, expiry, rate, dividendYield, price))
+                {
+                    for (var lane = 0; lane < 4; lane++)
+                    {
+                        GuardInputs(in parameters[i4 + lane]);
+                    }
+                }
+
+                var dividendDiscount = DMath.Exp(-dividendYield * expiry);
+                var rateDiscount = DMath.Exp(-rate * expiry);
+                var forwards = spot * dividendDiscount;
+                var strikes = strike * rateDiscount;
                 var logs = DMath.Log(forwards / strikes);
 
                 var zero = Vector256<double>.Zero;
-                var price = Vector256.Create(p0.Price, p1.Price, p2.Price, p3.Price);
                 var isCall = Vector256.Create(
                     p0.Type == OptionType.Call ? -1L : 0L, p1.Type == OptionType.Call ? -1L : 0L, p2.Type == OptionType.Call ? -1L : 0L, p3.Type == OptionType.Call ? -1L : 0L).AsDouble();
                 var intrinsic = Vector256.ConditionalSelect(isCall, Vector256.Max(forwards - strikes, zero), Vector256.Max(strikes - forwards, zero));
@@ -110,6 +111,7 @@ public static partial class ImpliedVolatility
             for (; i4 < end; i4++)
             {
                 ref readonly var p = ref parameters[i4];
+                GuardInputs(in p);
                 var forward = p.Spot * DMath.Exp(-p.DividendYield * p.ExpiryYears);
                 var strike = p.Strike * DMath.Exp(-p.Rate * p.ExpiryYears);
                 Reduce(parameters, results, pending, ref count, i4, forward, strike, DMath.Log(forward / strike));
@@ -209,6 +211,34 @@ public static partial class ImpliedVolatility
                 WriteSolved(results, in item, item.S / Math.Sqrt(parameters[item.Index].ExpiryYears));
             }
         }
+    }
+
+    /// <summary>Whether four quotes pass the input guards of <see cref="GuardInputs"/> (S, K, T finite and &gt; 0; r, q, price finite).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool InputsValid(
+        Vector256<double> spot, Vector256<double> strike, Vector256<double> expiry, Vector256<double> rate, Vector256<double> dividendYield, Vector256<double> price)
+    {
+        // NaN fails every ordered comparison, as in the scalar guards.
+        var zero = Vector256<double>.Zero;
+        var infinity = Vector256.Create(double.PositiveInfinity);
+        var ok = Vector256.GreaterThan(spot, zero) & Vector256.LessThan(spot, infinity)
+            & Vector256.GreaterThan(strike, zero) & Vector256.LessThan(strike, infinity)
+            & Vector256.GreaterThan(expiry, zero) & Vector256.LessThan(expiry, infinity)
+            & Vector256.LessThan(Vector256.Abs(rate), infinity)
+            & Vector256.LessThan(Vector256.Abs(dividendYield), infinity)
+            & Vector256.LessThan(Vector256.Abs(price), infinity);
+        return ok.ExtractMostSignificantBits() == 0b1111;
+    }
+
+    /// <summary>The input guards of one quote, in the order of the scalar solve (the first failing field throws).</summary>
+    private static void GuardInputs(in ImpliedVolatilityParameters p)
+    {
+        InputGuard.Positive(p.Spot, "S");
+        InputGuard.Positive(p.Strike, "K");
+        InputGuard.Positive(p.ExpiryYears, "T");
+        InputGuard.Finite(p.Rate, "r");
+        InputGuard.Finite(p.DividendYield, "q");
+        InputGuard.Finite(p.Price, "price");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
