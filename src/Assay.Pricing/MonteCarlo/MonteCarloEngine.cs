@@ -18,6 +18,12 @@ public static partial class MonteCarloEngine
     /// <summary>Paths per batch (the last batch may be shorter).</summary>
     public const int BatchPaths = 4096;
 
+    /// <summary>Work items per thread below which <see cref="RunBatches"/> cuts batches into smaller path ranges.</summary>
+    private const int WorkItemsPerThread = 8;
+
+    /// <summary>Most ranges a batch is cut into (ranges of 1,024 paths).</summary>
+    private const int MaxPiecesPerBatch = 4;
+
     /// <summary>Largest |sample| accepted into the sums, 2^23, so that squares stay within the fixed-point item bound 2^46.</summary>
     public const double MaxSampleMagnitude = 8388608.0;
 
@@ -36,12 +42,28 @@ public static partial class MonteCarloEngine
             return LongstaffSchwartz.LongstaffSchwartzEngine.RunValidated(spec, progress, cancellationToken);
         }
 
-        return RunBatches(spec, b => EvaluateValidated(spec, b, spec.Settings.VectorWidth), progress, cancellationToken);
+        var width = spec.Settings.VectorWidth;
+        return RunBatches(
+            spec,
+            b => EvaluateValidated(spec, b, width),
+            progress,
+            cancellationToken,
+            (firstPath, pathCount) => EvaluateValidated(spec, BatchRunner.RangeToken(firstPath, pathCount), width));
     }
 
     /// <summary>Evaluates every batch of <paramref name="spec"/> in parallel, merges the sums and summarises them.</summary>
+    /// <remarks>
+    /// With <paramref name="evaluateRange"/> (the sums of a path range, <see cref="EvaluateRange"/>), batches are cut into
+    /// <see cref="PiecesPerBatch"/> ranges when there are too few of them to keep the threads busy to the end (a 252-step
+    /// Heston batch takes about 25 ms, and with two batches per thread one late start or preemption left a core idle for
+    /// a whole batch). The sums are exact fixed point, so the merged pieces are the batch's sums bit for bit.
+    /// </remarks>
     internal static MonteCarloResult RunBatches(
-        MonteCarloSpec spec, Func<long, BatchSums> evaluate, Action<long, long>? progress, CancellationToken cancellationToken)
+        MonteCarloSpec spec,
+        Func<long, BatchSums> evaluate,
+        Action<long, long>? progress,
+        CancellationToken cancellationToken,
+        Func<long, int, BatchSums>? evaluateRange = null)
     {
         var batchCount = spec.BatchCount;
         var batches = new BatchSums[batchCount];
@@ -51,14 +73,51 @@ public static partial class MonteCarloEngine
             MaxDegreeOfParallelism = spec.Settings.MaxDegreeOfParallelism,
             CancellationToken = cancellationToken,
         };
+        var pieces = evaluateRange is null ? 1 : PiecesPerBatch(batchCount, spec.Settings.MaxDegreeOfParallelism);
         try
         {
-            Parallel.For(0L, batchCount, options, b =>
+            if (pieces == 1)
             {
-                batches[b] = evaluate(b);
-                var finished = Interlocked.Increment(ref done);
-                progress?.Invoke(finished, batchCount);
-            });
+                Parallel.For(0L, batchCount, options, b =>
+                {
+                    batches[b] = evaluate(b);
+                    var finished = Interlocked.Increment(ref done);
+                    progress?.Invoke(finished, batchCount);
+                });
+            }
+            else
+            {
+                var pieceSums = new BatchSums[batchCount * pieces];
+                var remaining = new int[batchCount];
+                Array.Fill(remaining, pieces);
+                var pieceLength = BatchPaths / pieces;
+                var paths = spec.Settings.Paths;
+                Parallel.For(0L, batchCount * pieces, options, i =>
+                {
+                    var b = i / pieces;
+                    var piece = (int)(i % pieces);
+                    var (first, count) = BatchRunner.PathsOf(b, paths);
+                    var start = (long)piece * pieceLength;
+                    if (start < count)
+                    {
+                        pieceSums[i] = evaluateRange!(first + start, (int)Math.Min(pieceLength, count - start));
+                    }
+
+                    // The last piece of a batch to finish merges them all (in piece order; the sums are exact anyway).
+                    if (Interlocked.Decrement(ref remaining[b]) == 0)
+                    {
+                        var sums = pieceSums[b * pieces];
+                        for (var j = 1; j < pieces && (long)j * pieceLength < count; j++)
+                        {
+                            sums = BatchSums.Merge(sums, pieceSums[(b * pieces) + j]);
+                        }
+
+                        batches[b] = sums;
+                        var finished = Interlocked.Increment(ref done);
+                        progress?.Invoke(finished, batchCount);
+                    }
+                });
+            }
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0 && e.InnerExceptions[0] is PricingInputException)
         {
@@ -74,6 +133,20 @@ public static partial class MonteCarloEngine
         }
 
         return Summarise(spec, totals, batches);
+    }
+
+    /// <summary>Ranges per batch for <see cref="RunBatches"/>: 1 on one thread or with at least <see cref="WorkItemsPerThread"/> batches per thread, else 2 or 4.</summary>
+    internal static int PiecesPerBatch(long batchCount, int maxDegreeOfParallelism)
+    {
+        // The requested count, not capped at the cores: cutting more than needed costs little, and the cut is then
+        // exercised by two-thread runs on any machine.
+        var threads = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
+        if (threads <= 1 || batchCount >= (long)WorkItemsPerThread * threads)
+        {
+            return 1;
+        }
+
+        return batchCount * 2 >= (long)WorkItemsPerThread * threads ? 2 : MaxPiecesPerBatch;
     }
 
     /// <summary>The sums of one batch: exactly the bits <see cref="Run"/> computes for it.</summary>
