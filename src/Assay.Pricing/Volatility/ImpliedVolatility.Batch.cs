@@ -230,7 +230,7 @@ public static partial class ImpliedVolatility
         return ok.ExtractMostSignificantBits() == 0b1111;
     }
 
-    /// <summary>The input guards of one quote, in the order of the scalar solve (the first failing field throws).</summary>
+    /// <summary>The input guards of one quote, used by the scalar solve and by the batch for a group that fails the vector check (the first failing field throws).</summary>
     private static void GuardInputs(in ImpliedVolatilityParameters p)
     {
         InputGuard.Positive(p.Spot, "S");

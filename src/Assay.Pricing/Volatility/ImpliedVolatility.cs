@@ -27,12 +27,7 @@ public static partial class ImpliedVolatility
     /// <exception cref="PricingInputException">An input is not finite or out of range (the message names the field).</exception>
     public static ImpliedVolatilityResult Calculate(in ImpliedVolatilityParameters parameters)
     {
-        InputGuard.Positive(parameters.Spot, "S");
-        InputGuard.Positive(parameters.Strike, "K");
-        InputGuard.Positive(parameters.ExpiryYears, "T");
-        InputGuard.Finite(parameters.Rate, "r");
-        InputGuard.Finite(parameters.DividendYield, "q");
-        InputGuard.Finite(parameters.Price, "price");
+        GuardInputs(parameters);
 
         var discountedForward = parameters.Spot * DMath.Exp(-parameters.DividendYield * parameters.ExpiryYears);
         var discountedStrike = parameters.Strike * DMath.Exp(-parameters.Rate * parameters.ExpiryYears);
