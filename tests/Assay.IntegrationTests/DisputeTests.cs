@@ -1,7 +1,5 @@
-using Assay.Cli.Devnet;
 using Assay.Cli.Tasks;
 using Assay.Client;
-using Assay.Compute.Kinds;
 using Assay.Compute.Tasks;
 using Assay.IntegrationTests.Harness;
 using Assay.Ledger.Transactions;
@@ -9,10 +7,8 @@ using Assay.Ledger.Views;
 using Assay.Node.Disputes;
 using Assay.Node.Keys;
 using Assay.Node.Work;
-using Assay.Proofs.Canonical;
 using Assay.Proofs.Hashing;
 using Assay.Proofs.Signatures;
-using Assay.Proofs.SpotCheck;
 
 namespace Assay.IntegrationTests;
 
@@ -38,7 +34,7 @@ public sealed class DisputeTests
         await net.WaitForNodesAsync(3, ct);
         using var key = NodeKeyStore.LoadOrCreate(net.Layout.RequesterKeyPath, null, out _);
         var sender = new TransactionSender(net.Client, key);
-        var spec = Spec(PriceBookCsv.Read(net.Layout.BookPath), 16, replication: 3, quorum: 2, windowBlocks: 10, seed: 1);
+        var spec = TestTasks.PriceBook(PriceBookCsv.Read(net.Layout.BookPath), 16, replication: 3, quorum: 2, windowBlocks: 10, seed: 1);
         var submitted = await sender.SendAsync(new SubmitTaskBody(spec), ct);
         Assert.True(submitted.IsApplied, $"{submitted.Reason} {submitted.Message}");
         var agreed = await net.WaitForTaskAsync(spec.TaskId, v => v.Phase is "agreed" or "final" or "expired", ct);
@@ -85,33 +81,10 @@ public sealed class DisputeTests
         // recomputation decides, not a timeout.
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var ct = cts.Token;
-        using var net = await TestNet.StartAsync(3, ct);
-        net.StartNode(1, "--watcher", "--kinds", "montecarlo");
-        net.StartNode(2, "--fault", "wrong-result", "--kinds", "analytic");
-        net.StartNode(3, "--fault", "wrong-result", "--kinds", "analytic");
-        await net.WaitForNodesAsync(3, ct);
-        var watcher = net.NodeAddresses[0];
+        var (net, watcher) = await TestNet.StartWatcherAndColludersAsync(ct);
+        using var disposeNet = net;
         var before = (await net.Client.GetAccountAsync(watcher, ct)).Balances["ASY"];
-        using var key = NodeKeyStore.LoadOrCreate(net.Layout.RequesterKeyPath, null, out _);
-        var sender = new TransactionSender(net.Client, key);
-        var book = PriceBookCsv.Read(net.Layout.BookPath);
-
-        TaskView? agreed = null;
-        for (var attempt = 0; attempt < 2 && agreed is null; attempt++)
-        {
-            // One uniform spot check over 32 positions opens the falsified leaf with probability 1/32 (then retry).
-            var spec = Spec(book, 32, replication: 2, quorum: 2, windowBlocks: 300, seed: (ulong)attempt);
-            var receipt = await sender.SendAsync(new SubmitTaskBody(spec), ct);
-            Assert.True(receipt.IsApplied, $"{receipt.Reason} {receipt.Message}");
-            // The dispute can void the agreement within a few blocks: liars already slashed_wrong also mean it was agreed.
-            var view = await net.WaitForTaskAsync(spec.TaskId, v => v.Phase is "agreed" or "expired" || v.Assignments.Any(a => a.Status is "failed_verification" or "slashed_wrong"), ct);
-            if (view.Phase == "agreed" || view.Assignments.Any(a => a.Status == "slashed_wrong"))
-            {
-                agreed = view;
-            }
-        }
-
-        Assert.True(agreed is not null, "both attempts opened the falsified leaf (probability 1/32 each)\n" + net.Logs());
+        var (_, agreed) = await TestTasks.AgreeOnTheColludersRootAsync(net, 32, ct);
         var taskId = Hash256.Parse(agreed.TaskId);
         DisputeView? end = null;
         while (end is null)
@@ -156,7 +129,7 @@ public sealed class DisputeTests
         await net.WaitForNodesAsync(1, ct);
         using var key = NodeKeyStore.LoadOrCreate(net.Layout.RequesterKeyPath, null, out _);
         var sender = new TransactionSender(net.Client, key);
-        var spec = Spec(PriceBookCsv.Read(net.Layout.BookPath), 16, replication: 1, quorum: 1, windowBlocks: 10, seed: 2);
+        var spec = TestTasks.PriceBook(PriceBookCsv.Read(net.Layout.BookPath), 16, replication: 1, quorum: 1, windowBlocks: 10, seed: 2);
         Assert.True((await sender.SendAsync(new SubmitTaskBody(spec), ct)).IsApplied);
         var agreed = await net.WaitForTaskAsync(spec.TaskId, v => v.Phase is "agreed" or "final" or "expired", ct);
         Assert.True(agreed.Phase == "agreed", TestTasks.Describe(agreed) + "\n" + net.Logs());
@@ -184,15 +157,6 @@ public sealed class DisputeTests
         Assert.Contains("dispute tree of 16 leaves ready", restarted, StringComparison.Ordinal);
         Assert.Contains("defender step 1 ", restarted, StringComparison.Ordinal);
         Assert.Equal(0UL, (await net.Client.GetNodeAsync(net.NodeAddresses[0], ct))!.TotalFaults);
-    }
-
-    private static TaskSpec Spec(PriceBookInputs book, int positions, int replication, int quorum, ulong windowBlocks, ulong seed)
-    {
-        var list = Enumerable.Range(0, positions).Select(i => book.Positions[(i + (int)seed) % book.Positions.Count]).ToArray();
-        var policy = new VerificationPolicy(replication, quorum, new SpotCheckPolicy(1, 0, PriceBookKind.GrossValueLane), 0.0, windowBlocks, 1000);
-        return new TaskSpec(
-            TaskKindIds.PriceBook, Compute.EngineVersion.Current, CanonicalEncoding.Encode(new PriceBookInputs(list)), positions, seed, policy,
-            DevnetRequester.FeeMinorUnits, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 100_000);
     }
 
     /// <summary>Plays <paramref name="tree"/> as the challenger on its turns until the dispute ends; returns the final record.</summary>

@@ -1,14 +1,4 @@
-using Assay.Cli.Devnet;
-using Assay.Cli.Tasks;
-using Assay.Client;
-using Assay.Compute.Kinds;
-using Assay.Compute.Tasks;
 using Assay.IntegrationTests.Harness;
-using Assay.Ledger.Transactions;
-using Assay.Ledger.Views;
-using Assay.Node.Keys;
-using Assay.Proofs.Canonical;
-using Assay.Proofs.SpotCheck;
 
 namespace Assay.IntegrationTests;
 
@@ -27,38 +17,11 @@ public sealed class WatcherTests
         // falsified tree, lose at the leaf (DisputeTests checks the game itself), and are slashed.
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         var ct = cts.Token;
-        using var net = await TestNet.StartAsync(3, ct);
-        net.StartNode(1, "--watcher", "--kinds", "montecarlo");
-        net.StartNode(2, "--fault", "wrong-result", "--kinds", "analytic");
-        net.StartNode(3, "--fault", "wrong-result", "--kinds", "analytic");
-        await net.WaitForNodesAsync(3, ct);
-        var watcher = net.NodeAddresses[0];
+        var (net, watcher) = await TestNet.StartWatcherAndColludersAsync(ct);
+        using var disposeNet = net;
         var before = (await net.Client.GetAccountAsync(watcher, ct)).Balances["ASY"];
-        using var key = NodeKeyStore.LoadOrCreate(net.Layout.RequesterKeyPath, null, out _);
-        var sender = new TransactionSender(net.Client, key);
-        var book = PriceBookCsv.Read(net.Layout.BookPath);
-
-        TaskView? agreed = null;
-        for (var attempt = 0; attempt < 2 && agreed is null; attempt++)
-        {
-            var positions = Enumerable.Range(0, Positions).Select(i => book.Positions[(i + attempt) % book.Positions.Count]).ToArray();
-            var policy = new VerificationPolicy(2, 2, new SpotCheckPolicy(1, 0, PriceBookKind.GrossValueLane), 0.0, 300, 1000);
-            var spec = new TaskSpec(
-                TaskKindIds.PriceBook, Compute.EngineVersion.Current, CanonicalEncoding.Encode(new PriceBookInputs(positions)), Positions, (ulong)attempt, policy,
-                DevnetRequester.FeeMinorUnits, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 100_000);
-            var receipt = await sender.SendAsync(new SubmitTaskBody(spec), ct);
-            Assert.True(receipt.IsApplied, $"{receipt.Reason} {receipt.Message}");
-            // The watcher's dispute can void the agreement within a few blocks, so 'agreed' may be missed by the poll:
-            // liars already slashed_wrong also mean the wrong root was agreed.
-            var view = await net.WaitForTaskAsync(spec.TaskId, v => v.Phase is "agreed" or "expired" || v.Assignments.Any(a => a.Status is "failed_verification" or "slashed_wrong"), ct);
-            if (view.Phase == "agreed" || view.Assignments.Any(a => a.Status == "slashed_wrong"))
-            {
-                Assert.NotEqual(TestTasks.HonestRoot(spec), view.AgreedRoot);
-                agreed = view;
-            }
-        }
-
-        Assert.True(agreed is not null, "both attempts opened the falsified leaf (probability 1/64 each)\n" + net.Logs());
+        var (spec, agreed) = await TestTasks.AgreeOnTheColludersRootAsync(net, Positions, ct);
+        Assert.NotEqual(TestTasks.HonestRoot(spec), agreed.AgreedRoot);
         var liars = agreed.Assignments.Select(a => a.Node).ToArray();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)

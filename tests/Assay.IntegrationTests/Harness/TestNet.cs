@@ -95,6 +95,26 @@ public sealed class TestNet : IDisposable
         }
     }
 
+    /// <summary>Three nodes: node 1 a watcher offering only 'montecarlo', nodes 2 and 3 wrong-result nodes that are the only 'analytic' ones, so both are drawn for every PriceBook task and falsify it identically (their roots agree).</summary>
+    /// <returns>The network and the watcher's address.</returns>
+    public static async Task<(TestNet Net, Address Watcher)> StartWatcherAndColludersAsync(CancellationToken ct)
+    {
+        var net = await StartAsync(3, ct);
+        try
+        {
+            net.StartNode(1, "--watcher", "--kinds", "montecarlo");
+            net.StartNode(2, "--fault", "wrong-result", "--kinds", "analytic");
+            net.StartNode(3, "--fault", "wrong-result", "--kinds", "analytic");
+            await net.WaitForNodesAsync(3, ct);
+            return (net, net.NodeAddresses[0]);
+        }
+        catch
+        {
+            net.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Kills the sequencer at once (SIGKILL), as a crash would.</summary>
     public void KillSequencer() => _sequencer?.KillHard();
 
