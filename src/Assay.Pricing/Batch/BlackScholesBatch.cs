@@ -82,25 +82,41 @@ public static class BlackScholesBatch
 
     private static void EvaluateChunk(BatchVectorWidth width, BlackScholesBatchInput input, BlackScholesBatchOutput output, int chunk)
     {
+        // Dividend rho, vanna, volga and charm are formed only when one of their outputs is requested; the choice is a
+        // type argument, so the kernel without them has none of their instructions (the other outputs keep their bits).
+        if (output.DividendRho.IsEmpty && output.Vanna.IsEmpty && output.Volga.IsEmpty && output.Charm.IsEmpty)
+        {
+            EvaluateChunk<BlackScholesGreekSets.Core>(width, input, output, chunk);
+        }
+        else
+        {
+            EvaluateChunk<BlackScholesGreekSets.All>(width, input, output, chunk);
+        }
+    }
+
+    private static void EvaluateChunk<TGreeks>(BatchVectorWidth width, BlackScholesBatchInput input, BlackScholesBatchOutput output, int chunk)
+        where TGreeks : struct, IBlackScholesGreekSet
+    {
         var start = chunk * ChunkLength;
         var end = Math.Min(start + ChunkLength, input.Count);
         switch (width)
         {
             case BatchVectorWidth.Vector512:
-                EvaluateRange<Vector512Lane, Vector512<double>>(input, output, start, end);
+                EvaluateRange<Vector512Lane, Vector512<double>, TGreeks>(input, output, start, end);
                 break;
             case BatchVectorWidth.Vector256:
-                EvaluateRange<Vector256Lane, Vector256<double>>(input, output, start, end);
+                EvaluateRange<Vector256Lane, Vector256<double>, TGreeks>(input, output, start, end);
                 break;
             default:
-                EvaluateRange<ScalarLane, bool>(input, output, start, end);
+                EvaluateRange<ScalarLane, bool, TGreeks>(input, output, start, end);
                 break;
         }
     }
 
-    private static void EvaluateRange<TLane, TMask>(BlackScholesBatchInput input, BlackScholesBatchOutput output, int start, int end)
+    private static void EvaluateRange<TLane, TMask, TGreeks>(BlackScholesBatchInput input, BlackScholesBatchOutput output, int start, int end)
         where TLane : unmanaged, ILane<TLane, TMask>
         where TMask : unmanaged
+        where TGreeks : struct, IBlackScholesGreekSet
     {
         var types = MemoryMarshal.Cast<OptionType, int>(input.Types.Span);
         var spot = input.Spot.Span;
@@ -123,7 +139,7 @@ public static class BlackScholesBatch
         var i = start;
         for (; i <= end - TLane.Width; i += TLane.Width)
         {
-            var g = BlackScholesKernel.Evaluate<TLane, TMask>(
+            var g = BlackScholesKernel.Evaluate<TLane, TMask, TGreeks>(
                 TLane.IsZero(types, i),
                 TLane.Load(spot, i),
                 TLane.Load(strike, i),
@@ -136,7 +152,7 @@ public static class BlackScholesBatch
 
         for (; i < end; i++)
         {
-            var g = BlackScholesKernel.Evaluate<ScalarLane, bool>(
+            var g = BlackScholesKernel.Evaluate<ScalarLane, bool, TGreeks>(
                 ScalarLane.IsZero(types, i), spot[i], strike[i], expiry[i], rate[i], dividend[i], vol[i]);
             Store<ScalarLane, bool>(g, i, price, delta, gamma, vega, theta, rho, dividendRho, vanna, volga, charm);
         }

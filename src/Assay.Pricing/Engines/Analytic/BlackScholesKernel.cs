@@ -66,7 +66,20 @@ internal static partial class BlackScholesKernel
     public static BlackScholesLaneGreeks<TLane> Evaluate<TLane, TMask>(
         TMask isCall, TLane spot, TLane strike, TLane expiryYears, TLane rate, TLane dividendYield, TLane volatility)
         where TLane : unmanaged, ILane<TLane, TMask>
+        where TMask : unmanaged =>
+        Evaluate<TLane, TMask, BlackScholesGreekSets.All>(isCall, spot, strike, expiryYears, rate, dividendYield, volatility);
+
+    /// <summary>Prices one lane of European options and returns the Greeks of <typeparamref name="TGreeks"/>.</summary>
+    /// <remarks>
+    /// The Greeks outside the set are returned as zero and cost nothing: the set is a compile-time constant. Every Greek
+    /// that is formed has the same bits whatever the set.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static BlackScholesLaneGreeks<TLane> Evaluate<TLane, TMask, TGreeks>(
+        TMask isCall, TLane spot, TLane strike, TLane expiryYears, TLane rate, TLane dividendYield, TLane volatility)
+        where TLane : unmanaged, ILane<TLane, TMask>
         where TMask : unmanaged
+        where TGreeks : struct, IBlackScholesGreekSet
     {
         var zero = TLane.Constant(0.0);
         var one = TLane.Constant(1.0);
@@ -215,13 +228,9 @@ internal static partial class BlackScholesKernel
             TLane.Select(isCall, lowCdfMinusU, lowCdfU),
             TLane.Select(isCall, highTail, highCdfMinusV));
 
-        var d1 = h + halfStdDev;
-        var d2 = h - halfStdDev;
-        var densityZero = TLane.Equal(p, zero);
         var pOverSpot = p * inverseSpot;
         var vega = p * sqrtT;
         var deltaMagnitude = spotTerm * inverseSpot;                               // e^(−qT)·Φ(θ·d1)
-        var inverseVolatility = 1.0 / volatility;
 
         BlackScholesLaneGreeks<TLane> result;
         result.Price = price;
@@ -231,6 +240,19 @@ internal static partial class BlackScholesKernel
         result.Theta = ((-(p * volatility) * halfInverseSqrtT) - ((theta * rate) * strikeTerm))
             + ((theta * dividendYield) * spotTerm);
         result.Rho = (theta * expiryYears) * strikeTerm;
+        if (!TGreeks.Extended)
+        {
+            result.DividendRho = zero;
+            result.Vanna = zero;
+            result.Volga = zero;
+            result.Charm = zero;
+            return result;
+        }
+
+        var d1 = h + halfStdDev;
+        var d2 = h - halfStdDev;
+        var densityZero = TLane.Equal(p, zero);
+        var inverseVolatility = 1.0 / volatility;
         result.DividendRho = (-theta * expiryYears) * spotTerm;
         result.Vanna = TLane.Select(densityZero, zero, -(pOverSpot * d2) * inverseVolatility);
         result.Volga = TLane.Select(densityZero, zero, ((vega * d1) * d2) * inverseVolatility);
