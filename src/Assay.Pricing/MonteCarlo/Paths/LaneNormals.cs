@@ -15,14 +15,14 @@ namespace Assay.Pricing.MonteCarlo.Paths;
 /// <see cref="Normal.InverseCdfFast(ReadOnlySpan{double}, Span{double})"/>, which evaluates the logarithmic tail only on
 /// full vectors of lanes that need it. The block's shape follows the walk: when a walk runs past its block, the next
 /// pairs of the same paths (twice as many, up to <see cref="MaxBlockPairs"/> cells); when a walk starts, as many pairs
-/// as the previous walk used and as many consecutive path groups as fit, so that one-step walks convert sixteen
-/// groups at once. The cache memoises a pure function of (seed, path, step, dimension), so the bits cannot depend on
+/// as the previous walk used and as many consecutive path groups as fit, so that one-step walks convert 128
+/// groups (512 paths) at once. The cache memoises a pure function of (seed, path, step, dimension), so the bits cannot depend on
 /// it; it also serves the antithetic mirror walk, which asks for the same normals again.</para>
 /// </remarks>
 internal static class LaneNormals
 {
     /// <summary>Largest block generated at once, in (path group of four, step pair) cells of 8 doubles.</summary>
-    private const int MaxBlockPairs = 16;
+    private const int MaxBlockPairs = 128;
 
     /// <summary>Cache slots per thread, one per dimension (mod this count).</summary>
     private const int SlotCount = 8;
