@@ -91,7 +91,7 @@ internal readonly struct GbmStepper : IPathStepper
             }
         }
 
-        stats.Final = spot * TLane.Exp(logReturn);
+        stats.Final = spot * LaneElementary.Exp<TLane, TMask>(logReturn);
         stats.Brownian = brownian;
         return stats;
     }
@@ -126,7 +126,7 @@ internal readonly struct GbmStepper : IPathStepper
             }
         }
 
-        stats.Final = TLane.Exp(sums.LogReturn) * Spot;
+        stats.Final = LaneElementary.Exp<TLane, TMask>(sums.LogReturn) * Spot;
         stats.Brownian = sums.Brownian;
         stats.ArithmeticSum = sums.Arithmetic;
         stats.ArithmeticSumVega = sums.ArithmeticVega;
@@ -151,7 +151,7 @@ internal readonly struct GbmStepper : IPathStepper
         var sensitivity = sensitivities ? sums.Brownian - (_volatility * ((step + 1) * _dt)) : default;
         if (arithmetic)
         {
-            var spot = TLane.Exp(sums.LogReturn) * Spot;
+            var spot = LaneElementary.Exp<TLane, TMask>(sums.LogReturn) * Spot;
             sums.Arithmetic += spot;
             if (sensitivities)
             {
@@ -247,7 +247,7 @@ internal readonly struct GbmStepper : IPathStepper
             walk.NormalSquares += z * z;
         }
 
-        s.Spot = TLane.Exp(s.LogReturn) * Spot;
+        s.Spot = LaneElementary.Exp<TLane, TMask>(s.LogReturn) * Spot;
         s.Uniform = uniform;
         s.Discount *= _stepDiscount;
         s.IsFixing = --walk.UntilFixing == 0;

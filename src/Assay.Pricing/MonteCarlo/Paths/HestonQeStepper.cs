@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Assay.Numerics;
 using Assay.Pricing.Batch;
 
@@ -30,9 +29,6 @@ internal readonly struct HestonQeStepper : IPathStepper
 {
     /// <summary>Andersen's switching level ψ_c between the quadratic and the exponential variance step.</summary>
     private const double CriticalPsi = 1.5;
-
-    /// <summary>The smallest positive normal double, 2^−1022.</summary>
-    private const double MinNormal = 2.2250738585072014e-308;
 
     /// <summary>Factor index of the uniforms that sample the bridge extremes (0 and 1 drive the variance and the spot).</summary>
     public const uint BridgeUniformDimension = 2;
@@ -246,7 +242,7 @@ internal readonly struct HestonQeStepper : IPathStepper
             var atZero = TLane.LessThanOrEqual(u, p);
             var exponential = TLane.All(TLane.Or(quadratic, atZero))
                 ? zero
-                : TLane.Select(atZero, zero, LogOfPositive<TLane, TMask>(oneMinusP / (1.0 - u)) / beta);
+                : TLane.Select(atZero, zero, LaneElementary.Log<TLane, TMask>(oneMinusP / (1.0 - u)) / beta);
             var betaMinusA = beta - _a;
             var exponentialValid = TLane.GreaterThan(betaMinusA, zero);
             vNext = TLane.Select(quadratic, vNext, exponential);
@@ -265,41 +261,16 @@ internal readonly struct HestonQeStepper : IPathStepper
         TLane driftTerm;
         if (TLane.All(valid))
         {
-            driftTerm = correction + (logWeight * LogOfPositive<TLane, TMask>(logArgument)) - (v * _halfK3);
+            driftTerm = correction + (logWeight * LaneElementary.Log<TLane, TMask>(logArgument)) - (v * _halfK3);
         }
         else
         {
-            var corrected = correction + (logWeight * LogOfPositive<TLane, TMask>(TLane.Select(valid, logArgument, TLane.Constant(1.0)))) - (v * _halfK3);
+            var corrected = correction + (logWeight * LaneElementary.Log<TLane, TMask>(TLane.Select(valid, logArgument, TLane.Constant(1.0)))) - (v * _halfK3);
             driftTerm = TLane.Select(valid, corrected, _k0 + (v * _k1));
         }
 
         var logReturn = state.LogReturn + _drift + driftTerm + (vNext * _k2) + (TLane.Sqrt((v + vNext) * _k3) * zs);
         state = new State<TLane>(vNext, logReturn, state.SpotNormalSum + ((zv * _rho) + (zs * _rhoBar)));
-    }
-
-    /// <summary>ln x, bit for bit <see cref="ILane{TSelf, TMask}.Log"/>; on Vector256 lanes the special-value handling is skipped when every lane is positive, normal and finite.</summary>
-    /// <remarks>
-    /// The step's logarithms (the correction's argument, a positive number where the correction exists and 1
-    /// elsewhere, and (1 − p)/(1 − U)) are nearly always in range; one compare pair per vector buys
-    /// <see cref="DMath.LogOfPositiveNormal(Vector256{double})"/>, which gives the same bits there. Other lane types
-    /// call the lane's logarithm.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TLane LogOfPositive<TLane, TMask>(TLane x)
-        where TLane : unmanaged, ILane<TLane, TMask>
-        where TMask : unmanaged
-    {
-        if (typeof(TLane) == typeof(Vector256Lane))
-        {
-            var value = Unsafe.As<TLane, Vector256Lane>(ref x).Value;
-            if (Vector256.GreaterThanOrEqualAll(value, Vector256.Create(MinNormal)) && Vector256.LessThanAll(value, Vector256.Create(double.PositiveInfinity)))
-            {
-                var result = new Vector256Lane(DMath.LogOfPositiveNormal(value));
-                return Unsafe.As<Vector256Lane, TLane>(ref result);
-            }
-        }
-
-        return TLane.Log(x);
     }
 
     /// <summary>The per-path state carried from step to step: v, ln(S/S(0)) and the sum of the spot's standard normals W_i.</summary>
