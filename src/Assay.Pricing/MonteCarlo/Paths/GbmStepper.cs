@@ -74,7 +74,7 @@ internal readonly struct GbmStepper : IPathStepper
             if (Steps == 1)
             {
                 // A one-step walk never uses the odd step's normal: do not convert it.
-                LaneNormals.Even<TLane>(seed, firstPath, 0, 0, out even);
+                LaneNormals.Even<TLane>(slot, seed, firstPath, 0, 0, out even);
                 odd = default;
             }
             else
