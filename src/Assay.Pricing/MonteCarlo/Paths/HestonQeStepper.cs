@@ -238,6 +238,7 @@ internal readonly struct HestonQeStepper : IPathStepper
             var p = (s2 - m2) * reciprocal;
             var oneMinusP = (2.0 * m2) * reciprocal;
             var beta = (2.0 * m) * reciprocal;
+
             // Lanes with U ≤ p (and quadratic lanes) take no logarithm: when that is every lane, skip it (same bits).
             var atZero = TLane.LessThanOrEqual(u, p);
             var exponential = TLane.All(TLane.Or(quadratic, atZero))
