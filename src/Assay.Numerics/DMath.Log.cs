@@ -83,6 +83,18 @@ public static partial class DMath
             Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), result, Vector256.Create(double.NaN));
     }
 
+    /// <summary>Lane-wise natural logarithm of arguments known to be positive, normal and finite.</summary>
+    /// <param name="x">Arguments in [2^−1022, +∞); not checked.</param>
+    /// <returns>ln x per lane, bit-identical to <see cref="Log(Vector256{double})"/> for such arguments; unspecified for others.</returns>
+    /// <remarks>
+    /// <see cref="Log(Vector256{double})"/> without its subnormal scaling and its ±0, +∞, negative and NaN fix-ups (the
+    /// same <c>LogOfNormal</c> arithmetic, about 14 instructions fewer): for hot loops whose caller has checked the
+    /// range, e.g. with one compare pair per vector.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> LogOfPositiveNormal(Vector256<double> x) =>
+        LogOfNormal(x, Vector256<double>.Zero, Vector256<double>.Zero);
+
     /// <summary>Lane-wise natural logarithm.</summary>
     /// <param name="x">Arguments.</param>
     /// <returns>ln x per lane, bit-identical to <see cref="Log(double)"/>.</returns>

@@ -66,7 +66,6 @@ internal readonly struct GbmStepper : IPathStepper
         var stats = PathObserver.Start<TLane, TMask>(spot);
         var logReturn = TLane.Constant(0.0);
         var brownian = TLane.Constant(0.0);
-        var sign = negate ? -1.0 : 1.0;
         var slot = LaneNormals.SlotFor<TLane>(0);
         for (var step = 0; step < Steps; step += 2)
         {
@@ -74,7 +73,7 @@ internal readonly struct GbmStepper : IPathStepper
             if (Steps == 1)
             {
                 // A one-step walk never uses the odd step's normal: do not convert it.
-                LaneNormals.Even<TLane>(seed, firstPath, 0, 0, out even);
+                LaneNormals.Even<TLane>(slot, seed, firstPath, 0, 0, out even);
                 odd = default;
             }
             else
@@ -82,16 +81,22 @@ internal readonly struct GbmStepper : IPathStepper
                 LaneNormals.Pair<TLane>(slot, seed, firstPath, (uint)(step >> 1), 0, out even, out odd);
             }
 
-            logReturn += _drift + (even * sign * _diffusion);
-            brownian += even * sign * _sqrtDt;
+            if (negate)
+            {
+                // −Z is Z·(−1) bit for bit (both exact): negate once instead of multiplying every use by a sign.
+                (even, odd) = (-even, -odd);
+            }
+
+            logReturn += _drift + (even * _diffusion);
+            brownian += even * _sqrtDt;
             if (step + 1 < Steps)
             {
-                logReturn += _drift + (odd * sign * _diffusion);
-                brownian += odd * sign * _sqrtDt;
+                logReturn += _drift + (odd * _diffusion);
+                brownian += odd * _sqrtDt;
             }
         }
 
-        stats.Final = spot * TLane.Exp(logReturn);
+        stats.Final = spot * LaneElementary.Exp<TLane, TMask>(logReturn);
         stats.Brownian = brownian;
         return stats;
     }
@@ -114,19 +119,23 @@ internal readonly struct GbmStepper : IPathStepper
         var sensitivities = requirements.Has(PathStatisticKinds.Sensitivities);
         var stats = PathObserver.Start<TLane, TMask>(TLane.Constant(Spot));
         var sums = new FixingSums<TLane> { UntilFixing = fixingInterval };
-        var sign = negate ? -1.0 : 1.0;
         var slot = LaneNormals.SlotFor<TLane>(0);
         for (var step = 0; step < Steps; step += 2)
         {
             LaneNormals.Pair<TLane>(slot, seed, firstPath, (uint)(step >> 1), 0, out var even, out var odd);
-            AdvanceFixings<TLane, TMask>(ref sums, even * sign, step, fixingInterval, arithmetic, logSum, sensitivities);
+            if (negate)
+            {
+                (even, odd) = (-even, -odd);
+            }
+
+            AdvanceFixings<TLane, TMask>(ref sums, even, step, fixingInterval, arithmetic, logSum, sensitivities);
             if (step + 1 < Steps)
             {
-                AdvanceFixings<TLane, TMask>(ref sums, odd * sign, step + 1, fixingInterval, arithmetic, logSum, sensitivities);
+                AdvanceFixings<TLane, TMask>(ref sums, odd, step + 1, fixingInterval, arithmetic, logSum, sensitivities);
             }
         }
 
-        stats.Final = TLane.Exp(sums.LogReturn) * Spot;
+        stats.Final = LaneElementary.Exp<TLane, TMask>(sums.LogReturn) * Spot;
         stats.Brownian = sums.Brownian;
         stats.ArithmeticSum = sums.Arithmetic;
         stats.ArithmeticSumVega = sums.ArithmeticVega;
@@ -151,7 +160,7 @@ internal readonly struct GbmStepper : IPathStepper
         var sensitivity = sensitivities ? sums.Brownian - (_volatility * ((step + 1) * _dt)) : default;
         if (arithmetic)
         {
-            var spot = TLane.Exp(sums.LogReturn) * Spot;
+            var spot = LaneElementary.Exp<TLane, TMask>(sums.LogReturn) * Spot;
             sums.Arithmetic += spot;
             if (sensitivities)
             {
@@ -247,7 +256,7 @@ internal readonly struct GbmStepper : IPathStepper
             walk.NormalSquares += z * z;
         }
 
-        s.Spot = TLane.Exp(s.LogReturn) * Spot;
+        s.Spot = LaneElementary.Exp<TLane, TMask>(s.LogReturn) * Spot;
         s.Uniform = uniform;
         s.Discount *= _stepDiscount;
         s.IsFixing = --walk.UntilFixing == 0;

@@ -45,6 +45,8 @@ internal readonly struct HestonQeStepper : IPathStepper
     private readonly double _k3;
     private readonly double _halfK3;
     private readonly double _a;
+    private readonly double _twoA;
+    private readonly double _negativeA;
     private readonly double _rho;
     private readonly double _rhoBar;
     private readonly double _sqrtDt;
@@ -80,6 +82,8 @@ internal readonly struct HestonQeStepper : IPathStepper
         _k3 = 0.5 * dt * (1.0 - (rho * rho));
         _halfK3 = 0.5 * _k3;
         _a = _k2 + (0.5 * _k3);
+        _twoA = 2.0 * _a;
+        _negativeA = -_a;
         _rho = rho;
         _rhoBar = Math.Sqrt(Math.Max(1.0 - (rho * rho), 0.0));
         _sqrtDt = Math.Sqrt(dt);
@@ -220,9 +224,9 @@ internal readonly struct HestonQeStepper : IPathStepper
             var b2 = twoOverPsi - 1.0 + TLane.Sqrt(twoOverPsi * (twoOverPsi - 1.0));
             var a = m / (1.0 + b2);
             var shifted = TLane.Sqrt(b2) + zv;
-            var oneMinus2Aa = 1.0 - (2.0 * _a * a);
+            var oneMinus2Aa = 1.0 - (_twoA * a);
             vNext = a * (shifted * shifted);
-            correction = (-_a * b2 * a) / oneMinus2Aa;
+            correction = (_negativeA * b2 * a) / oneMinus2Aa;
             logArgument = oneMinus2Aa;
             logWeight = TLane.Constant(0.5);
             valid = TLane.And(quadratic, TLane.GreaterThan(oneMinus2Aa, zero));
@@ -234,7 +238,12 @@ internal readonly struct HestonQeStepper : IPathStepper
             var p = (s2 - m2) * reciprocal;
             var oneMinusP = (2.0 * m2) * reciprocal;
             var beta = (2.0 * m) * reciprocal;
-            var exponential = TLane.Select(TLane.LessThanOrEqual(u, p), zero, TLane.Log(oneMinusP / (1.0 - u)) / beta);
+
+            // Lanes with U ≤ p (and quadratic lanes) take no logarithm: when that is every lane, skip it (same bits).
+            var atZero = TLane.LessThanOrEqual(u, p);
+            var exponential = TLane.All(TLane.Or(quadratic, atZero))
+                ? zero
+                : TLane.Select(atZero, zero, LaneElementary.Log<TLane, TMask>(oneMinusP / (1.0 - u)) / beta);
             var betaMinusA = beta - _a;
             var exponentialValid = TLane.GreaterThan(betaMinusA, zero);
             vNext = TLane.Select(quadratic, vNext, exponential);
@@ -250,9 +259,17 @@ internal readonly struct HestonQeStepper : IPathStepper
         }
 
         // K0* + K1·v = correction + w·ln(argument) − (K3/2)·v where the martingale correction exists, else K0 + K1·v.
-        var corrected = correction + (logWeight * TLane.Log(TLane.Select(valid, logArgument, TLane.Constant(1.0)))) - (v * _halfK3);
-        var uncorrected = _k0 + (v * _k1);
-        var driftTerm = TLane.Select(valid, corrected, uncorrected);
+        TLane driftTerm;
+        if (TLane.All(valid))
+        {
+            driftTerm = correction + (logWeight * LaneElementary.Log<TLane, TMask>(logArgument)) - (v * _halfK3);
+        }
+        else
+        {
+            var corrected = correction + (logWeight * LaneElementary.Log<TLane, TMask>(TLane.Select(valid, logArgument, TLane.Constant(1.0)))) - (v * _halfK3);
+            driftTerm = TLane.Select(valid, corrected, _k0 + (v * _k1));
+        }
+
         var logReturn = state.LogReturn + _drift + driftTerm + (vNext * _k2) + (TLane.Sqrt((v + vNext) * _k3) * zs);
         state = new State<TLane>(vNext, logReturn, state.SpotNormalSum + ((zv * _rho) + (zs * _rhoBar)));
     }

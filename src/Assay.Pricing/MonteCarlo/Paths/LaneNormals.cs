@@ -15,14 +15,14 @@ namespace Assay.Pricing.MonteCarlo.Paths;
 /// <see cref="Normal.InverseCdfFast(ReadOnlySpan{double}, Span{double})"/>, which evaluates the logarithmic tail only on
 /// full vectors of lanes that need it. The block's shape follows the walk: when a walk runs past its block, the next
 /// pairs of the same paths (twice as many, up to <see cref="MaxBlockPairs"/> cells); when a walk starts, as many pairs
-/// as the previous walk used and as many consecutive path groups as fit, so that one-step walks convert sixteen
-/// groups at once. The cache memoises a pure function of (seed, path, step, dimension), so the bits cannot depend on
+/// as the previous walk used and as many consecutive path groups as fit, so that one-step walks convert 128
+/// groups (512 paths) at once. The cache memoises a pure function of (seed, path, step, dimension), so the bits cannot depend on
 /// it; it also serves the antithetic mirror walk, which asks for the same normals again.</para>
 /// </remarks>
 internal static class LaneNormals
 {
     /// <summary>Largest block generated at once, in (path group of four, step pair) cells of 8 doubles.</summary>
-    private const int MaxBlockPairs = 16;
+    private const int MaxBlockPairs = 128;
 
     /// <summary>Cache slots per thread, one per dimension (mod this count).</summary>
     private const int SlotCount = 8;
@@ -86,23 +86,23 @@ internal static class LaneNormals
 
     /// <summary>The normals of step 2·<paramref name="stepPair"/> alone (the even half of <see cref="Pair{TLane}(ulong, ulong, uint, uint, out TLane, out TLane)"/>, the same bits), for one-step walks.</summary>
     /// <remarks>
-    /// Vector lanes read a block of sixteen path groups whose odd-step normals are not computed: a one-step walk never
+    /// Vector lanes read a block of 128 path groups whose odd-step normals are not computed: a one-step walk never
     /// uses them, and converting them was a third of its variate cost. One Philox block holds both steps, so the odd bits
     /// are generated all the same, but not converted to uniforms (<see cref="Variates.FillEvenUniforms"/>).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Even<TLane>(ulong seed, ulong firstPath, uint stepPair, uint dimension, out TLane even)
+    public static void Even<TLane>(Slot? slot, ulong seed, ulong firstPath, uint stepPair, uint dimension, out TLane even)
         where TLane : unmanaged
     {
         if (typeof(TLane) == typeof(Vector256Lane))
         {
-            var ev = new Vector256Lane(Vector256.Create(EvenQuad(seed, firstPath, stepPair, dimension)));
+            var ev = new Vector256Lane(Vector256.Create(EvenQuad(slot!, seed, firstPath, stepPair, dimension)));
             even = Unsafe.As<Vector256Lane, TLane>(ref ev);
         }
         else if (typeof(TLane) == typeof(Vector512Lane))
         {
-            var low = Vector256.Create(EvenQuad(seed, firstPath, stepPair, dimension));
-            var ev = new Vector512Lane(Vector512.Create(low, Vector256.Create(EvenQuad(seed, firstPath + 4, stepPair, dimension, track: false))));
+            var low = Vector256.Create(EvenQuad(slot!, seed, firstPath, stepPair, dimension));
+            var ev = new Vector512Lane(Vector512.Create(low, Vector256.Create(EvenQuad(slot!, seed, firstPath + 4, stepPair, dimension, track: false))));
             even = Unsafe.As<Vector512Lane, TLane>(ref ev);
         }
         else if (typeof(TLane) == typeof(ScalarLane))
@@ -204,9 +204,8 @@ internal static class LaneNormals
 
     /// <summary>The 4 even-step normals of paths firstPath … firstPath + 3 at one step pair, from an even-only block.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ReadOnlySpan<double> EvenQuad(ulong seed, ulong firstPath, uint stepPair, uint dimension, bool track = true)
+    private static ReadOnlySpan<double> EvenQuad(Slot slot, ulong seed, ulong firstPath, uint stepPair, uint dimension, bool track = true)
     {
-        var slot = SlotOf(dimension);
         var index = slot.IndexOfEven(seed, firstPath, stepPair, dimension, track);
         if (index < 0)
         {

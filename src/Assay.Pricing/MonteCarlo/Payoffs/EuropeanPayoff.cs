@@ -15,6 +15,11 @@ internal readonly struct EuropeanPayoff(bool isCall, double strike, GbmTerms ter
     private readonly double _strike = strike;
     private readonly GbmTerms _terms = terms;
 
+    // Loop-invariant factors, formed once here (the same operations the evaluation used to repeat per lane value).
+    private readonly double _weight = terms.Discount * (isCall ? 1.0 : -1.0);
+    private readonly double _deltaWeight = terms.Discount * (isCall ? 1.0 : -1.0) / terms.Spot;
+    private readonly double _volatilityTime = terms.Volatility * terms.ExpiryYears;
+
     public PathRequirements Requirements => PathRequirements.Terminal;
 
     public bool HasControl => false;
@@ -29,11 +34,10 @@ internal readonly struct EuropeanPayoff(bool isCall, double strike, GbmTerms ter
         var zero = TLane.Constant(0.0);
         var intrinsic = (path.Final - _strike) * _theta;
         var inTheMoney = TLane.GreaterThan(intrinsic, zero);
-        var weight = _terms.Discount * _theta;
         PathSample<TLane> sample;
         sample.Payoff = TLane.Select(inTheMoney, intrinsic * _terms.Discount, zero);
-        sample.Delta = TLane.Select(inTheMoney, (path.Final * (weight / _terms.Spot)), zero);
-        sample.Vega = TLane.Select(inTheMoney, (path.Final * (path.Brownian - (_terms.Volatility * _terms.ExpiryYears))) * weight, zero);
+        sample.Delta = TLane.Select(inTheMoney, path.Final * _deltaWeight, zero);
+        sample.Vega = TLane.Select(inTheMoney, (path.Final * (path.Brownian - _volatilityTime)) * _weight, zero);
         sample.Control = zero;
         return sample;
     }
