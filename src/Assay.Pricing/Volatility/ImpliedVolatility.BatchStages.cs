@@ -278,15 +278,23 @@ public static partial class ImpliedVolatility
     private static void FirstRound(
         Span<double> state, Span<int> ints, int padded, Span<int> next, ref int nextCount, Span<int> scalar, ref int scalarCount)
     {
+        // b at s for the whole chunk first, then the steps: each loop's iterations are independent, so the processor
+        // overlaps one group's kernel latencies with the next group's work instead of waiting on a group's long chain.
+        for (var k = 0; k < padded; k += 4)
+        {
+            var value = NormalisedBlack.OutOfTheMoneyCallLanes(Load(state, Field.X, k), Load(state, Field.S, k), out var derivative);
+            Store(state, Field.BNode, k, value);
+            Store(state, Field.VNode, k, derivative);
+        }
+
         for (var k = 0; k < padded; k += 4)
         {
             var zero = Vector256<double>.Zero;
             var s = Load(state, Field.S, k);
             var x = Load(state, Field.X, k);
             var beta = Load(state, Field.Beta, k);
-            var b = NormalisedBlack.OutOfTheMoneyCallLanes(x, s, out var vega);
-            Store(state, Field.BNode, k, b);
-            Store(state, Field.VNode, k, vega);
+            var b = Load(state, Field.BNode, k);
+            var vega = Load(state, Field.VNode, k);
             var selected = Vector256.AndNot(
                 ~Vector256.Equals(b, beta) & Vector256.GreaterThan(vega, zero) & Vector256.GreaterThan(b, zero), Load(state, Field.UpperMask, k));
             var closed = ClosingLanes(x / s, s, (beta - b) / vega, out var accepted);
