@@ -36,8 +36,7 @@ public static partial class ImpliedVolatility
         Span<int> ints = stackalloc int[IntField.Count * BatchChunk];
         Span<int> scratch = stackalloc int[BatchChunk];
         Span<int> activeItems = stackalloc int[BatchChunk];
-        Span<int> branchItems = stackalloc int[3 * BatchChunk];
-        Span<int> branchCounts = stackalloc int[3];
+        Span<int> branchItems = stackalloc int[2 * BatchChunk];
         for (var start = 0; start < parameters.Length; start += BatchChunk)
         {
             var end = Math.Min(start + BatchChunk, parameters.Length);
@@ -139,16 +138,13 @@ public static partial class ImpliedVolatility
 
             // The guess evaluates b once, at s_l or s_u (set by InflectionPoints): four lanes at a time.
             EvaluateAtNodesInOrder(state, padded, scratch);
-            branchCounts.Clear();
-            GuessBranches(state, ints, padded, branchItems, branchCounts);
+            GuessBranches(state, ints, padded, branchItems, out var lowerCount, branchItems[BatchChunk..], out var upperCount);
             MiddleGuesses(state, padded);
-            OuterGuesses(state, branchItems[..branchCounts[0]], branchItems.Slice(2 * BatchChunk, branchCounts[2]));
+            OuterGuesses(state, branchItems[..lowerCount], branchItems.Slice(BatchChunk, upperCount));
 
             // The first refinement step in order, then the rest of it scalar for the quotes it leaves there; the second
             // step over the list of quotes still unfinished, the same way; the (rare) rest continue alone.
-            var remaining = 0;
-            var scalarCount = 0;
-            FirstRound(state, ints, padded, activeItems, ref remaining, scratch, ref scalarCount);
+            FirstRound(state, ints, padded, activeItems, out var remaining, scratch, out var scalarCount);
             for (var j = 0; j < scalarCount; j++)
             {
                 if (!RefineFromClosing(state, ints, scratch[j]))

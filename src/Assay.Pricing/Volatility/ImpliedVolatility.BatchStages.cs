@@ -125,13 +125,15 @@ public static partial class ImpliedVolatility
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Lane(int position, int last) => Math.Min(position, last);
 
-    /// <summary>The branch of each of the first <paramref name="padded"/> items with its guess interval (<see cref="GuessBranch"/>), four lanes at a time; item k goes to <paramref name="items"/>[branch·64 + n].</summary>
+    /// <summary>The branch of each of the first <paramref name="padded"/> items with its guess interval (<see cref="GuessBranch"/>), four lanes at a time; the lower- and upper-branch items are listed in <paramref name="lower"/> and <paramref name="upper"/>.</summary>
     /// <remarks>
     /// The same selections as the scalar <see cref="GuessBranch"/>, made per lane with masks (the branch depends on the
     /// data and would be mispredicted often); each lane's interval is one of its own values, so the bits are the scalar ones.
     /// </remarks>
-    private static void GuessBranches(Span<double> state, Span<int> ints, int padded, Span<int> items, Span<int> counts)
+    private static void GuessBranches(Span<double> state, Span<int> ints, int padded, Span<int> lower, out int lowerCount, Span<int> upper, out int upperCount)
     {
+        var lowers = 0;
+        var uppers = 0;
         for (var k = 0; k < padded; k += 4)
         {
             var zero = Vector256<double>.Zero;
@@ -159,23 +161,23 @@ public static partial class ImpliedVolatility
                 ~(Vector256.LessThanOrEqual(beta, bNode) & Vector256.GreaterThan(vNode, zero)), lowerSide);
             Store(state, Field.LowerMask, k, isLower);
             Store(state, Field.UpperMask, k, isUpper);
+
+            // Lower = 0, Middle = 1, Upper = 2 (the masks are exclusive and all ones where true).
+            var code = Vector256<long>.One + isLower.AsInt64() - isUpper.AsInt64();
+            Vector256.Narrow(code, code).GetLower().StoreUnsafe(ref Cell(ints, IntField.Branch, k));
             var lowerBits = (int)isLower.ExtractMostSignificantBits();
             var upperBits = (int)isUpper.ExtractMostSignificantBits();
-            SetBranch(ints, k, 0, lowerBits, upperBits, items, counts);
-            SetBranch(ints, k + 1, 1, lowerBits, upperBits, items, counts);
-            SetBranch(ints, k + 2, 2, lowerBits, upperBits, items, counts);
-            SetBranch(ints, k + 3, 3, lowerBits, upperBits, items, counts);
+            for (var lane = 0; lane < 4; lane++)
+            {
+                lower[lowers] = k + lane;
+                lowers += (lowerBits >> lane) & 1;
+                upper[uppers] = k + lane;
+                uppers += (upperBits >> lane) & 1;
+            }
         }
-    }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SetBranch(Span<int> ints, int k, int lane, int lowerBits, int upperBits, Span<int> items, Span<int> counts)
-    {
-        // Lower = 0, Middle = 1, Upper = 2 (the lower and upper masks are exclusive).
-        var code = 1 - ((lowerBits >> lane) & 1) + ((upperBits >> lane) & 1);
-        Cell(ints, IntField.Iterations, k) = 0;
-        Cell(ints, IntField.Branch, k) = code;
-        items[(code * BatchChunk) + counts[code]++] = k;
+        lowerCount = lowers;
+        upperCount = uppers;
     }
 
     /// <summary>The middle-branch guess of each of the first <paramref name="padded"/> items, four lanes at a time, in order.</summary>
@@ -276,8 +278,10 @@ public static partial class ImpliedVolatility
     /// for <see cref="RefineStep"/> with their closing outcome in the Closing row.
     /// </remarks>
     private static void FirstRound(
-        Span<double> state, Span<int> ints, int padded, Span<int> next, ref int nextCount, Span<int> scalar, ref int scalarCount)
+        Span<double> state, Span<int> ints, int padded, Span<int> next, out int nextCount, Span<int> scalar, out int scalarCount)
     {
+        var nexts = 0;
+        var scalars = 0;
         // b at s for the whole chunk first, then the steps: each loop's iterations are independent, so the processor
         // overlaps one group's kernel latencies with the next group's work instead of waiting on a group's long chain.
         for (var k = 0; k < padded; k += 4)
@@ -330,12 +334,15 @@ public static partial class ImpliedVolatility
                 var item = k + lane;
                 Cell(ints, IntField.Iterations, item) = (int)((advanced >> lane) & 1);
                 Cell(ints, IntField.Closing, item) = (int)((selectedBits >> lane) & 1);
-                next[nextCount] = item;
-                nextCount += (int)((continueBits >> lane) & 1);
-                scalar[scalarCount] = item;
-                scalarCount += (int)((scalarBits >> lane) & 1);
+                next[nexts] = item;
+                nexts += (int)((continueBits >> lane) & 1);
+                scalar[scalars] = item;
+                scalars += (int)((scalarBits >> lane) & 1);
             }
         }
+
+        nextCount = nexts;
+        scalarCount = scalars;
     }
 
     /// <summary>A refinement step's <see cref="ClosingStep"/> four lanes at a time, for the quotes whose step reaches it with ν = (β − b)/b'.</summary>
