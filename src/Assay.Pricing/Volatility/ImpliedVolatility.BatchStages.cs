@@ -293,6 +293,14 @@ public static partial class ImpliedVolatility
 
         for (var k = 0; k < padded; k += 4)
         {
+            var s = Load(state, Field.S, k);
+            Store(state, Field.Closed, k, ClosingLanes(
+                Load(state, Field.X, k) / s, s, (Load(state, Field.Beta, k) - Load(state, Field.BNode, k)) / Load(state, Field.VNode, k), out var closingAccepted));
+            Store(state, Field.Accepted, k, closingAccepted);
+        }
+
+        for (var k = 0; k < padded; k += 4)
+        {
             var zero = Vector256<double>.Zero;
             var s = Load(state, Field.S, k);
             var x = Load(state, Field.X, k);
@@ -301,7 +309,8 @@ public static partial class ImpliedVolatility
             var vega = Load(state, Field.VNode, k);
             var selected = Vector256.AndNot(
                 ~Vector256.Equals(b, beta) & Vector256.GreaterThan(vega, zero) & Vector256.GreaterThan(b, zero), Load(state, Field.UpperMask, k));
-            var closed = ClosingLanes(x / s, s, (beta - b) / vega, out var accepted);
+            var closed = Load(state, Field.Closed, k);
+            var accepted = Load(state, Field.Accepted, k);
             var sLeftBefore = Load(state, Field.SLeft, k);
             var sRightBefore = Load(state, Field.SRight, k);
             var sRight = Vector256.ConditionalSelect(Vector256.GreaterThan(b, beta), Vector256.Min(sRightBefore, s), sRightBefore);

@@ -81,7 +81,13 @@ public static partial class ImpliedVolatility
 
         /// <summary>All ones (as the bits of a double) on the upper branch.</summary>
         public const int UpperMask = 23;
-        public const int Count = 24;
+
+        /// <summary>s after the closing step (<see cref="ClosingLanes"/>), before the bracket test.</summary>
+        public const int Closed = 24;
+
+        /// <summary>All ones (as the bits of a double) where the closing step was accepted.</summary>
+        public const int Accepted = 25;
+        public const int Count = 26;
     }
 
     /// <summary>The integer rows of the chunk state.</summary>
