@@ -97,6 +97,7 @@ public static partial class ImpliedVolatility
                     Store(state, Field.BetaComplement, count, betaComplement);
                     Store(state, Field.Intrinsic, count, intrinsic);
                     Store(state, Field.Upper, count, upper);
+                    Store(state, Field.Expiry, count, expiry);
                     Vector128.Create(i4, i4 + 1, i4 + 2, i4 + 3).StoreUnsafe(ref Cell(ints, IntField.Index, count));
                     count += 4;
                 }
@@ -211,8 +212,7 @@ public static partial class ImpliedVolatility
                 var n1 = Cell(ints, IntField.Index, r + 1);
                 var n2 = Cell(ints, IntField.Index, r + 2);
                 var n3 = Cell(ints, IntField.Index, r + 3);
-                var volatility = Load(state, Field.S, r) / Vector256.Sqrt(Vector256.Create(
-                    parameters[n0].ExpiryYears, parameters[n1].ExpiryYears, parameters[n2].ExpiryYears, parameters[n3].ExpiryYears));
+                var volatility = Load(state, Field.S, r) / Vector256.Sqrt(Load(state, Field.Expiry, r));
                 WriteSolved(results, state, ints, r, n0, volatility.GetElement(0));
                 WriteSolved(results, state, ints, r + 1, n1, volatility.GetElement(1));
                 WriteSolved(results, state, ints, r + 2, n2, volatility.GetElement(2));
@@ -222,7 +222,7 @@ public static partial class ImpliedVolatility
             for (; r < count; r++)
             {
                 var n = Cell(ints, IntField.Index, r);
-                WriteSolved(results, state, ints, r, n, Cell(state, Field.S, r) / Math.Sqrt(parameters[n].ExpiryYears));
+                WriteSolved(results, state, ints, r, n, Cell(state, Field.S, r) / Math.Sqrt(Cell(state, Field.Expiry, r)));
             }
         }
     }
@@ -299,6 +299,7 @@ public static partial class ImpliedVolatility
             Cell(state, Field.BetaComplement, count) = quote.BetaComplement;
             Cell(state, Field.Intrinsic, count) = quote.Intrinsic;
             Cell(state, Field.Upper, count) = quote.Upper;
+            Cell(state, Field.Expiry, count) = p.ExpiryYears;
             Cell(ints, IntField.Index, count) = i;
             count++;
         }

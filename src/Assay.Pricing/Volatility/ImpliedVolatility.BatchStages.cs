@@ -10,16 +10,24 @@ public static partial class ImpliedVolatility
     /// <summary>The inflection points of the first <paramref name="padded"/> items (<see cref="Inflection"/>) and the guess nodes (<see cref="GuessNode"/>), four lanes at a time.</summary>
     private static void InflectionPoints(Span<double> state, int padded)
     {
+        // The erfcx of every group first, then the rest: independent iterations in each loop (see FirstRound).
+        for (var k = 0; k < padded; k += 4)
+        {
+            var x = Load(state, Field.X, k);
+            var sC = Vector256.Sqrt(Vector256.Create(-2.0) * x);
+            Store(state, Field.SC, k, sC);
+            Store(state, Field.InflectionErfcx, k, ErrorFunction.Erfcx(NormalisedBlack.AtInflectionArgumentLanes(x, sC)));
+        }
+
         for (var k = 0; k < padded; k += 4)
         {
             var x = Load(state, Field.X, k);
             var bMax = Load(state, Field.BMax, k);
-            var sC = Vector256.Sqrt(Vector256.Create(-2.0) * x);
-            var erfcx = ErrorFunction.Erfcx(NormalisedBlack.AtInflectionArgumentLanes(x, sC));
+            var sC = Load(state, Field.SC, k);
+            var erfcx = Load(state, Field.InflectionErfcx, k);
             var bC = NormalisedBlack.AtInflectionFinishLanes(x, sC, bMax, erfcx);
             var vC = Vector256.ConditionalSelect(
                 Vector256.Equals(x, Vector256<double>.Zero), Vector256.Create(NormalisedBlack.InvSqrtTwoPi), Vector256.Create(NormalisedBlack.InvSqrtTwoPi) * bMax);
-            Store(state, Field.SC, k, sC);
             Store(state, Field.BC, k, bC);
             Store(state, Field.VC, k, vC);
 

@@ -87,7 +87,13 @@ public static partial class ImpliedVolatility
 
         /// <summary>All ones (as the bits of a double) where the closing step was accepted.</summary>
         public const int Accepted = 25;
-        public const int Count = 26;
+
+        /// <summary>T in years, for σ = s/√T.</summary>
+        public const int Expiry = 26;
+
+        /// <summary>erfcx at the inflection point (<see cref="NormalisedBlack.AtInflectionArgumentLanes"/>).</summary>
+        public const int InflectionErfcx = 27;
+        public const int Count = 28;
     }
 
     /// <summary>The integer rows of the chunk state.</summary>
