@@ -112,6 +112,9 @@ public static partial class ImpliedVolatility
         back -= 1 - toFront;
     }
 
+    /// <summary>b and its vega at <paramref name="at"/> of the listed items, four lanes at a time (<see cref="NormalisedBlack.OutOfTheMoneyCallLanes"/>).</summary>
+    /// <remarks>Not inlined: its callers would take two copies, and the second would run out of the JIT's inlining budget (the scatters and the small-t series became calls).</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void EvaluateGroups(Span<double> state, ReadOnlySpan<int> items, int at)
     {
         // A last group of fewer than four repeats its last item in the free lanes (Lane): the lanes are independent,
