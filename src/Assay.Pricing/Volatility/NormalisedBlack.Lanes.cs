@@ -129,9 +129,11 @@ public static partial class NormalisedBlack
             var exponentArgument = Vector256.ConditionalSelect(corrected, C(-0.5) * sum, C(-0.5) * plain);
             var correction = Vector256.ConditionalSelect(corrected, C(1.0) - (C(0.5) * sumLow), C(1.0));
             var first = Vector256.ConditionalSelect(smallT, C(-InvSqrtTwo) * h, C(-InvSqrtTwo) * hPlusT);
+            // Region II lanes do not use the second erfcx: a group of four such lanes skips it.
             var second = Vector256.ConditionalSelect(smallT, Vector256<double>.Zero, C(-InvSqrtTwo) * (h - t));
+            var erfcxSecond = smallT.ExtractMostSignificantBits() == 0b1111 ? Vector256<double>.One : ErrorFunction.Erfcx(second);
             value = FinishLanes(
-                s, h, t, correction, smallT, DMath.Exp(exponentArgument), ErrorFunction.Erfcx(first), ErrorFunction.Erfcx(second), out vega);
+                s, h, t, correction, smallT, DMath.Exp(exponentArgument), ErrorFunction.Erfcx(first), erfcxSecond, out vega);
         }
 
         if (cdfFormBits != 0)
