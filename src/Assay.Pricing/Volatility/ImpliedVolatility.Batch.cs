@@ -145,7 +145,7 @@ public static partial class ImpliedVolatility
 
             // The first refinement step in order, then the rest of it scalar for the quotes it leaves there; the second
             // step over the list of quotes still unfinished, the same way; the (rare) rest continue alone.
-            FirstRound(state, ints, padded, activeItems, out var remaining, scratch, out var scalarCount);
+            FirstRound(state, ints, padded, activeItems, out var remaining, scratch, out var scalarCount, branchItems);
             for (var j = 0; j < scalarCount; j++)
             {
                 if (!RefineFromClosing(state, ints, scratch[j]))

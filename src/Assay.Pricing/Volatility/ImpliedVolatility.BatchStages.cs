@@ -289,10 +289,11 @@ public static partial class ImpliedVolatility
     /// for <see cref="RefineStep"/> with their closing outcome in the Closing row.
     /// </remarks>
     private static void FirstRound(
-        Span<double> state, Span<int> ints, int padded, Span<int> next, out int nextCount, Span<int> scalar, out int scalarCount)
+        Span<double> state, Span<int> ints, int padded, Span<int> next, out int nextCount, Span<int> scalar, out int scalarCount, Span<int> lowerSteps)
     {
         var nexts = 0;
         var scalars = 0;
+        var lowers = 0;
         // b at s for the whole chunk first, then the steps: each loop's iterations are independent, so the processor
         // overlaps one group's kernel latencies with the next group's work instead of waiting on a group's long chain.
         for (var k = 0; k < padded; k += 4)
@@ -326,29 +327,33 @@ public static partial class ImpliedVolatility
             var sRightBefore = Load(state, Field.SRight, k);
             var sRight = Vector256.ConditionalSelect(Vector256.GreaterThan(b, beta), Vector256.Min(sRightBefore, s), sRightBefore);
             var sLeft = Vector256.ConditionalSelect(Vector256.LessThan(b, beta), Vector256.Max(sLeftBefore, s), sLeftBefore);
+            // The bracket update is stored for every lane: the scalar step repeats it from s, which leaves it unchanged.
+            Store(state, Field.SLeft, k, sLeft);
+            Store(state, Field.SRight, k, sRight);
             var done = selected & accepted;
             var newS = Vector256.ConditionalSelect(
                 done, Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(closed, sLeft) & Vector256.LessThanOrEqual(closed, sRight), closed, s), s);
             var selectedBits = selected.ExtractMostSignificantBits();
             var doneBits = done.ExtractMostSignificantBits();
+            var lowerMask = Load(state, Field.LowerMask, k);
+            var pendingLowerBits = lowerMask.ExtractMostSignificantBits() & selectedBits & ~doneBits;
             var steppedBits = 0u;
             var continueBits = 0u;
-            if (doneBits != selectedBits)
+            if ((doneBits | pendingLowerBits) != selectedBits)
             {
-                var lowerBits = Load(state, Field.LowerMask, k).ExtractMostSignificantBits() & selectedBits & ~doneBits;
-                var stepped = HouseholderLanes(x, s, beta, b, vega, sLeft, sRight, lowerBits, out var inside);
-                var steppedMask = Vector256.AndNot(inside & selected, accepted);
+                // Middle-branch lanes whose closing step was rejected: the Householder step without logarithms. The lower
+                // branch's lanes (three logarithms) are listed and stepped four at a time below.
+                var stepped = HouseholderLanes(x, s, beta, b, vega, sLeft, sRight, 0u, out var inside);
+                var steppedMask = Vector256.AndNot(Vector256.AndNot(inside & selected, accepted), lowerMask);
                 steppedBits = steppedMask.ExtractMostSignificantBits();
                 var last = ~Vector256.GreaterThan(Vector256.Abs(stepped - s), Vector256.Create(FinalStep) * stepped);
                 continueBits = steppedBits & ~last.ExtractMostSignificantBits();
                 newS = Vector256.ConditionalSelect(steppedMask, stepped, newS);
-                Store(state, Field.SLeft, k, Vector256.ConditionalSelect(steppedMask, sLeft, sLeftBefore));
-                Store(state, Field.SRight, k, Vector256.ConditionalSelect(steppedMask, sRight, sRightBefore));
             }
 
             Store(state, Field.S, k, newS);
             var advanced = doneBits | steppedBits;
-            var scalarBits = ~advanced;
+            var scalarBits = ~(advanced | pendingLowerBits);
             for (var lane = 0; lane < 4; lane++)
             {
                 var item = k + lane;
@@ -358,6 +363,42 @@ public static partial class ImpliedVolatility
                 nexts += (int)((continueBits >> lane) & 1);
                 scalar[scalars] = item;
                 scalars += (int)((scalarBits >> lane) & 1);
+                lowerSteps[lowers] = item;
+                lowers += (int)((pendingLowerBits >> lane) & 1);
+            }
+        }
+
+        // The lower branch's Householder steps, four listed lanes at a time (a short last group repeats its last item).
+        var lastLower = lowers - 1;
+        for (var j = 0; j < lowers; j += 4)
+        {
+            var k0 = lowerSteps[j];
+            var k1 = lowerSteps[Lane(j + 1, lastLower)];
+            var k2 = lowerSteps[Lane(j + 2, lastLower)];
+            var k3 = lowerSteps[Lane(j + 3, lastLower)];
+            var s = Gather(state, Field.S, k0, k1, k2, k3);
+            var stepped = HouseholderLanes(
+                Gather(state, Field.X, k0, k1, k2, k3),
+                s,
+                Gather(state, Field.Beta, k0, k1, k2, k3),
+                Gather(state, Field.BNode, k0, k1, k2, k3),
+                Gather(state, Field.VNode, k0, k1, k2, k3),
+                Gather(state, Field.SLeft, k0, k1, k2, k3),
+                Gather(state, Field.SRight, k0, k1, k2, k3),
+                0b1111u,
+                out var inside);
+            var insideBits = inside.ExtractMostSignificantBits();
+            var lastBits = (~Vector256.GreaterThan(Vector256.Abs(stepped - s), Vector256.Create(FinalStep) * stepped)).ExtractMostSignificantBits();
+            Scatter(state, Field.S, k0, k1, k2, k3, Vector256.ConditionalSelect(inside, stepped, s));
+            for (var lane = 0; lane < 4 && j + lane < lowers; lane++)
+            {
+                var item = lowerSteps[j + lane];
+                var isInside = (int)((insideBits >> lane) & 1);
+                Cell(ints, IntField.Iterations, item) = isInside;
+                next[nexts] = item;
+                nexts += isInside & (int)(~(lastBits >> lane) & 1);
+                scalar[scalars] = item;
+                scalars += 1 - isInside;
             }
         }
 
