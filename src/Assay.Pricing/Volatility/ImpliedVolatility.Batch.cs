@@ -138,7 +138,7 @@ public static partial class ImpliedVolatility
             InflectionPoints(state, padded);
 
             // The guess evaluates b once, at s_l or s_u (set by InflectionPoints): four lanes at a time.
-            EvaluateAtNodesInOrder(state, padded, scratch);
+            EvaluateAtNodes(state, padded, scratch);
             GuessBranches(state, ints, padded, branchItems, out var lowerCount, branchItems[BatchChunk..], out var upperCount);
             MiddleGuesses(state, padded);
             OuterGuesses(state, branchItems[..lowerCount], branchItems.Slice(BatchChunk, upperCount));
@@ -157,7 +157,7 @@ public static partial class ImpliedVolatility
             var active = activeItems[..remaining];
             if (active.Length > 0)
             {
-                EvaluateAtNodes(state, active, scratch, Field.S);
+                EvaluateGroups(state, active, Field.S);
                 ClosingSteps(state, ints, active, scratch);
                 remaining = 0;
                 for (var j = 0; j < active.Length; j++)

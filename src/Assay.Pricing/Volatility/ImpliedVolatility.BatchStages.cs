@@ -39,49 +39,14 @@ public static partial class ImpliedVolatility
         }
     }
 
-    /// <summary>b and its vega at each listed item's <paramref name="at"/> (a row: the node or s) into BNode and VNode, four lanes at a time.</summary>
+    /// <summary>b and its vega at the nodes of the first <paramref name="padded"/> items (into BNode, VNode), four lanes at a time.</summary>
     /// <remarks>
-    /// The items are grouped by form first (region III, where h + t &gt; 0.85, and the rest) so that a group of four
-    /// lanes rarely needs both sets of kernels; <paramref name="scratch"/> holds the grouping.
+    /// The items are grouped by form first (region III, where h + t &gt; 0.85, and the rest; the region test on whole
+    /// vectors) so that a group of four lanes rarely needs both sets of kernels; <paramref name="scratch"/> holds the
+    /// grouping. At the node about a quarter of the quotes are in region III; at the later points s almost none are, so
+    /// the refinement evaluates without grouping.
     /// </remarks>
-    private static void EvaluateAtNodes(Span<double> state, ReadOnlySpan<int> items, Span<int> scratch, int at)
-    {
-        // The region test four lanes at a time; each item is written to both ends and only the chosen end advances
-        // (the region depends on the data, so a branch would often be mispredicted).
-        var front = 0;
-        var back = items.Length;
-        var j = 0;
-        for (; j + 4 <= items.Length; j += 4)
-        {
-            var k0 = items[j];
-            var k1 = items[j + 1];
-            var k2 = items[j + 2];
-            var k3 = items[j + 3];
-            var node = Gather(state, at, k0, k1, k2, k3);
-            var x = Gather(state, Field.X, k0, k1, k2, k3);
-            var t = Vector256.Create(0.5) * node;
-            var cdfBits = (int)(Vector256.GreaterThan((x / node) + t, Vector256.Create(0.85))
-                & Vector256.GreaterThanOrEqual(t, Vector256.Create(0.2))).ExtractMostSignificantBits();
-            Place(scratch, k0, cdfBits & 1, ref front, ref back);
-            Place(scratch, k1, (cdfBits >> 1) & 1, ref front, ref back);
-            Place(scratch, k2, (cdfBits >> 2) & 1, ref front, ref back);
-            Place(scratch, k3, (cdfBits >> 3) & 1, ref front, ref back);
-        }
-
-        for (; j < items.Length; j++)
-        {
-            var k = items[j];
-            var node = Cell(state, at, k);
-            var t = 0.5 * node;
-            Place(scratch, k, (Cell(state, Field.X, k) / node) + t > 0.85 && t >= 0.2 ? 1 : 0, ref front, ref back);
-        }
-
-        EvaluateGroups(state, scratch[..front], at);
-        EvaluateGroups(state, scratch[front..items.Length], at);
-    }
-
-    /// <summary><see cref="EvaluateAtNodes"/> at the nodes of the first <paramref name="padded"/> items, in order (the region test on whole vectors).</summary>
-    private static void EvaluateAtNodesInOrder(Span<double> state, int padded, Span<int> scratch)
+    private static void EvaluateAtNodes(Span<double> state, int padded, Span<int> scratch)
     {
         var front = 0;
         var back = padded;
