@@ -35,8 +35,14 @@ public static partial class NormalisedBlack
     {
         var gaussian = exponential * correction;
         vega = C(InvSqrtTwoPi) * gaussian;
-        var small = SmallTExpansion(s, h, t, vega, C(SqrtPiOverTwo) * erfcxFirst);
         var wide = C(0.5) * gaussian * (erfcxFirst - erfcxSecond);
+        if (smallT.ExtractMostSignificantBits() == 0)
+        {
+            // No lane in region II: the series would be discarded in every lane.
+            return wide;
+        }
+
+        var small = SmallTExpansion(s, h, t, vega, C(SqrtPiOverTwo) * erfcxFirst);
         return Vector256.ConditionalSelect(smallT, small, wide);
     }
 
@@ -54,9 +60,11 @@ public static partial class NormalisedBlack
     internal static Vector256<double> AtInflectionFinishLanes(Vector256<double> x, Vector256<double> sC, Vector256<double> bMax, Vector256<double> erfcx)
     {
         var t = C(0.5) * sC;
-        var small = SmallTExpansion(sC, x / sC, t, C(InvSqrtTwoPi) * bMax, C(SqrtPiOverTwo) * erfcx);
         var wide = C(0.5) * bMax * (C(1.0) - erfcx);
-        var value = Vector256.ConditionalSelect(Vector256.LessThan(t, C(SmallTThreshold)), small, wide);
+        var smallT = Vector256.LessThan(t, C(SmallTThreshold));
+        var value = smallT.ExtractMostSignificantBits() == 0
+            ? wide
+            : Vector256.ConditionalSelect(smallT, SmallTExpansion(sC, x / sC, t, C(InvSqrtTwoPi) * bMax, C(SqrtPiOverTwo) * erfcx), wide);
         return Vector256.ConditionalSelect(Vector256.GreaterThan(sC, Vector256<double>.Zero), value, Vector256<double>.Zero);
     }
 
