@@ -35,8 +35,14 @@ public static partial class NormalisedBlack
     {
         var gaussian = exponential * correction;
         vega = C(InvSqrtTwoPi) * gaussian;
-        var small = SmallTExpansion(s, h, t, vega, C(SqrtPiOverTwo) * erfcxFirst);
         var wide = C(0.5) * gaussian * (erfcxFirst - erfcxSecond);
+        if (smallT.ExtractMostSignificantBits() == 0)
+        {
+            // No lane in region II: the series would be discarded in every lane.
+            return wide;
+        }
+
+        var small = SmallTExpansion(s, h, t, vega, C(SqrtPiOverTwo) * erfcxFirst);
         return Vector256.ConditionalSelect(smallT, small, wide);
     }
 
@@ -54,9 +60,11 @@ public static partial class NormalisedBlack
     internal static Vector256<double> AtInflectionFinishLanes(Vector256<double> x, Vector256<double> sC, Vector256<double> bMax, Vector256<double> erfcx)
     {
         var t = C(0.5) * sC;
-        var small = SmallTExpansion(sC, x / sC, t, C(InvSqrtTwoPi) * bMax, C(SqrtPiOverTwo) * erfcx);
         var wide = C(0.5) * bMax * (C(1.0) - erfcx);
-        var value = Vector256.ConditionalSelect(Vector256.LessThan(t, C(SmallTThreshold)), small, wide);
+        var smallT = Vector256.LessThan(t, C(SmallTThreshold));
+        var value = smallT.ExtractMostSignificantBits() == 0
+            ? wide
+            : Vector256.ConditionalSelect(smallT, SmallTExpansion(sC, x / sC, t, C(InvSqrtTwoPi) * bMax, C(SqrtPiOverTwo) * erfcx), wide);
         return Vector256.ConditionalSelect(Vector256.GreaterThan(sC, Vector256<double>.Zero), value, Vector256<double>.Zero);
     }
 
@@ -129,9 +137,11 @@ public static partial class NormalisedBlack
             var exponentArgument = Vector256.ConditionalSelect(corrected, C(-0.5) * sum, C(-0.5) * plain);
             var correction = Vector256.ConditionalSelect(corrected, C(1.0) - (C(0.5) * sumLow), C(1.0));
             var first = Vector256.ConditionalSelect(smallT, C(-InvSqrtTwo) * h, C(-InvSqrtTwo) * hPlusT);
+            // Region II lanes do not use the second erfcx: a group of four such lanes skips it.
             var second = Vector256.ConditionalSelect(smallT, Vector256<double>.Zero, C(-InvSqrtTwo) * (h - t));
+            var erfcxSecond = smallT.ExtractMostSignificantBits() == 0b1111 ? Vector256<double>.One : ErrorFunction.Erfcx(second);
             value = FinishLanes(
-                s, h, t, correction, smallT, DMath.Exp(exponentArgument), ErrorFunction.Erfcx(first), ErrorFunction.Erfcx(second), out vega);
+                s, h, t, correction, smallT, DMath.Exp(exponentArgument), ErrorFunction.Erfcx(first), erfcxSecond, out vega);
         }
 
         if (cdfFormBits != 0)
