@@ -83,8 +83,17 @@ public static partial class DMath
         x = Vector256.ConditionalSelect(Vector256.GreaterThan(x, upper), upper, x);
         x = Vector256.ConditionalSelect(Vector256.LessThan(x, lower), lower, x);
 
+        var y = ExpReducedLanes(x, out var k);
+        return ScaleByPowerOfTwo(y, k);
+    }
+
+    /// <summary>The shared body of the lane-wise exponentials: k = round(x/ln 2) and e^r for r = x − k·ln 2, before the scaling by 2^k.</summary>
+    /// <remarks>Lanes must hold clamped or moderate exponents; the callers scale the result by 2^k their own way.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> ExpReducedLanes(Vector256<double> x, out Vector256<double> k)
+    {
         var shifter = Vector256.Create(Shifter);
-        var k = ((x * InvLn2) + shifter) - shifter;
+        k = ((x * InvLn2) + shifter) - shifter;
         var hi = x - (k * Ln2Hi);
         var lo = k * Ln2Lo;
         var r = hi - lo;
@@ -94,16 +103,15 @@ public static partial class DMath
         var one = Vector256<double>.One;
         var d = (r * c) / (Vector256.Create(2.0) - c);
         var u = one + hi;
-        var y = u + ((hi - (u - one)) + (d - lo));
-        return ScaleByPowerOfTwo(y, k);
+        return u + ((hi - (u - one)) + (d - lo));
     }
 
     /// <summary>Lane-wise e^x for exponents known to lie in [−700, 700].</summary>
     /// <param name="x">Exponents with |x| ≤ 700; not checked.</param>
     /// <returns>e^x per lane, bit-identical to <see cref="Exp(Vector256{double})"/> for such exponents; unspecified for others.</returns>
     /// <remarks>
-    /// The operations of <see cref="Exp(Vector256{double})"/> (kept in step with it; a test compares the two) without
-    /// the clamps, which do nothing in this range, and with the scaling by 2^k as one multiplication: here
+    /// The operations of <see cref="Exp(Vector256{double})"/> (the same reduction and polynomial; a test compares the two)
+    /// without the clamps, which do nothing in this range, and with the scaling by 2^k as one multiplication: here
     /// |k| ≤ 1010 and e^r lies in [0.7, 1.42], so y·2^k, y·2^k1 and (y·2^k1)·2^k2 are all normal and exact, and the
     /// split scaling of the full kernel (there for subnormal and overflowing results) gives the same double. For hot
     /// loops whose caller has checked |x| ≤ 700 (one compare per vector).
@@ -111,18 +119,7 @@ public static partial class DMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> ExpOfModerate(Vector256<double> x)
     {
-        var shifter = Vector256.Create(Shifter);
-        var k = ((x * InvLn2) + shifter) - shifter;
-        var hi = x - (k * Ln2Hi);
-        var lo = k * Ln2Lo;
-        var r = hi - lo;
-        var z = r * r;
-        var z2 = z * z;
-        var c = r - (z * ((Vector256.Create(P1) + (z * P2)) + (z2 * ((Vector256.Create(P3) + (z * P4)) + (z2 * P5)))));
-        var one = Vector256<double>.One;
-        var d = (r * c) / (Vector256.Create(2.0) - c);
-        var u = one + hi;
-        var y = u + ((hi - (u - one)) + (d - lo));
+        var y = ExpReducedLanes(x, out var k);
         return y * PowerOfTwo(k + Vector256.Create(ExponentShifter));
     }
 

@@ -87,10 +87,7 @@ public static partial class ImpliedVolatility
         var last = items.Length - 1;
         for (var j = 0; j < items.Length; j += 4)
         {
-            var k0 = items[j];
-            var k1 = items[Lane(j + 1, last)];
-            var k2 = items[Lane(j + 2, last)];
-            var k3 = items[Lane(j + 3, last)];
+            var (k0, k1, k2, k3) = Group(items, j, last);
             var value = NormalisedBlack.OutOfTheMoneyCallLanes(Gather(state, Field.X, k0, k1, k2, k3), Gather(state, at, k0, k1, k2, k3), out var vega);
             Scatter(state, Field.BNode, k0, k1, k2, k3, value);
             Scatter(state, Field.VNode, k0, k1, k2, k3, vega);
@@ -100,6 +97,11 @@ public static partial class ImpliedVolatility
     /// <summary>The item position of a lane: <paramref name="position"/>, or the last item when the group runs past the end.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Lane(int position, int last) => Math.Min(position, last);
+
+    /// <summary>The items of the group of four that starts at position <paramref name="j"/> of the list; a short last group repeats its last item.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (int K0, int K1, int K2, int K3) Group(ReadOnlySpan<int> items, int j, int last) =>
+        (items[j], items[Lane(j + 1, last)], items[Lane(j + 2, last)], items[Lane(j + 3, last)]);
 
     /// <summary>The branch of each of the first <paramref name="padded"/> items with its guess interval (<see cref="GuessBranch"/>), four lanes at a time; the lower- and upper-branch items are listed in <paramref name="lower"/> and <paramref name="upper"/>.</summary>
     /// <remarks>
@@ -191,10 +193,7 @@ public static partial class ImpliedVolatility
         for (var j = 0; j < lower.Length; j += 4)
         {
             // A short last group repeats its last item (see EvaluateGroups); setting a guess twice is idempotent.
-            var k0 = lower[j];
-            var k1 = lower[Lane(j + 1, last)];
-            var k2 = lower[Lane(j + 2, last)];
-            var k3 = lower[Lane(j + 3, last)];
+            var (k0, k1, k2, k3) = Group(lower, j, last);
             var sL = Gather(state, Field.IntervalSLeft, k0, k1, k2, k3);
             var guess = LowerBranchGuessLanes(
                 Gather(state, Field.Beta, k0, k1, k2, k3),
@@ -211,10 +210,7 @@ public static partial class ImpliedVolatility
         last = upper.Length - 1;
         for (var j = 0; j < upper.Length; j += 4)
         {
-            var k0 = upper[j];
-            var k1 = upper[Lane(j + 1, last)];
-            var k2 = upper[Lane(j + 2, last)];
-            var k3 = upper[Lane(j + 3, last)];
+            var (k0, k1, k2, k3) = Group(upper, j, last);
             var sU = Gather(state, Field.IntervalSRight, k0, k1, k2, k3);
             var guess = UpperBranchGuessLanes(
                 Gather(state, Field.Beta, k0, k1, k2, k3),
