@@ -14,9 +14,8 @@ done
 mkdir -p artifacts
 bench/quantlib/run-mc.sh $quick > artifacts/quantlib-mc.json
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)" >&2
-# Build first, without build servers that outlive the build, then run the built binary: `dotnet run` would check
-# the build while the first workload is being timed (measured: the one-step Monte Carlo read 33.8 ns/path against
-# 17.5–19.1 for the same binary started on its own).
+# Build first, with no build servers left running, then start the built binary: run through `dotnet run` (which
+# builds, then runs) the first workload timed slower (the one-step Monte Carlo read 33.8 ns/path against 17.5–19.1
+# for the same binary started on its own), most likely because build-server processes were still busy.
 dotnet build src/Assay.Cli -c Release -nodeReuse:false -p:UseSharedCompilation=false -v:q -nologo >&2
-dotnet build-server shutdown >/dev/null 2>&1 || true
 dotnet run --no-build --project src/Assay.Cli -c Release -- bench mc $quick $json --reference artifacts/quantlib-mc.json

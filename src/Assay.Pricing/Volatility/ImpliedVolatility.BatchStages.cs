@@ -488,7 +488,6 @@ public static partial class ImpliedVolatility
         return next;
     }
 
-
     /// <summary>Records a lane-wise Householder step that stayed in its bracket (<see cref="RefineStep"/>'s bookkeeping); other lanes are left to the scalar step.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Step(Span<double> state, Span<int> ints, int k, bool stepped, double next, double sLeft, double sRight)

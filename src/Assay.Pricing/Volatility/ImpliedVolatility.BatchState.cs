@@ -7,7 +7,8 @@ namespace Assay.Pricing.Volatility;
 /// <content>The batch's per-chunk state as a structure of arrays: one row of <see cref="BatchChunk"/> doubles per field.</content>
 /// <remarks>
 /// A stage that runs over the chunk in order loads and stores whole vectors of four quotes; a stage over a list of
-/// items (a branch, a region, the unfinished quotes) reads four cells of a row. The rows live in one stack buffer.
+/// items (a branch, a region, the unfinished quotes) reads four cells of a row. The rows live in two stack buffers
+/// (doubles and integers), next to the item lists.
 /// </remarks>
 public static partial class ImpliedVolatility
 {

@@ -54,8 +54,12 @@ public sealed class ImpliedVolatilityBatchTests
         new Random(Seed).Shuffle(quotes);
         AssertBatchMatchesScalar(quotes, $"iv_grid.csv shuffled with seed {Seed}");
 
-        // Odd lengths leave a scalar tail in every stage.
+        // Odd lengths leave a scalar tail in every stage; fewer than four quotes take the scalar solve.
         AssertBatchMatchesScalar(quotes[..37], $"iv_grid.csv shuffled with seed {Seed}, first 37");
+        for (var length = 1; length <= 5; length++)
+        {
+            AssertBatchMatchesScalar(quotes[..length], $"iv_grid.csv shuffled with seed {Seed}, first {length}");
+        }
     }
 
     [Fact]
@@ -88,6 +92,30 @@ public sealed class ImpliedVolatilityBatchTests
 
             quotes[position] = good with { Type = OptionType.Put, Price = 0.0 };
             AssertBatchMatchesScalar(quotes, $"put at intrinsic (price 0) at position {position} of {Count}");
+        }
+    }
+
+    [Fact]
+    public void The_first_bad_quote_is_reported_even_when_a_later_one_in_its_group_fails_an_earlier_check()
+    {
+        // Quote i fails only at its discounting (q = -1000 overflows the forward), quote j > i in the same group of
+        // four fails the input guards (K < 0): the batch must report quote i, as a loop over the scalar call would.
+        var good = new ImpliedVolatilityParameters(OptionType.Call, 100.0, 100.0, 1.0, 0.01, 0.0, 10.0);
+        var overflowing = good with { DividendYield = -1000.0 };
+        var negativeStrike = good with { Strike = -1.0 };
+        var expected = Assert.Throws<PricingInputException>(() => ImpliedVolatility.Calculate(overflowing));
+        for (var first = 0; first < 3; first++)
+        {
+            for (var second = first + 1; second < 4; second++)
+            {
+                var quotes = Enumerable.Repeat(good, 8).ToArray();
+                quotes[first] = overflowing;
+                quotes[second] = negativeStrike;
+                var error = Assert.Throws<PricingInputException>(() => ImpliedVolatility.Calculate(quotes, new ImpliedVolatilityResult[8]));
+                Assert.True(
+                    error.Field == expected.Field && error.Message == expected.Message,
+                    $"q = -1000 at {first}, K = -1 at {second}: batch {error.Field} '{error.Message}', expected {expected.Field} '{expected.Message}'");
+            }
         }
     }
 

@@ -11,13 +11,13 @@ namespace Assay.Pricing.MonteCarlo.Payoffs;
 /// </remarks>
 internal readonly struct EuropeanPayoff(bool isCall, double strike, GbmTerms terms) : IPathPayoff
 {
-    private readonly double _theta = isCall ? 1.0 : -1.0;
+    private readonly double _theta = Sign(isCall);
     private readonly double _strike = strike;
     private readonly GbmTerms _terms = terms;
 
     // Loop-invariant factors, formed once here (the same operations the evaluation used to repeat per lane value).
-    private readonly double _weight = terms.Discount * (isCall ? 1.0 : -1.0);
-    private readonly double _deltaWeight = terms.Discount * (isCall ? 1.0 : -1.0) / terms.Spot;
+    private readonly double _weight = terms.Discount * Sign(isCall);
+    private readonly double _deltaWeight = terms.Discount * Sign(isCall) / terms.Spot;
     private readonly double _volatilityTime = terms.Volatility * terms.ExpiryYears;
 
     public PathRequirements Requirements => PathRequirements.Terminal;
@@ -41,4 +41,7 @@ internal readonly struct EuropeanPayoff(bool isCall, double strike, GbmTerms ter
         sample.Control = zero;
         return sample;
     }
+
+    /// <summary>θ = +1 for a call, −1 for a put.</summary>
+    private static double Sign(bool isCall) => isCall ? 1.0 : -1.0;
 }
