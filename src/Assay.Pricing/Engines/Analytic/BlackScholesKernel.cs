@@ -146,7 +146,13 @@ internal static partial class BlackScholesKernel
         // that they are not spilled across calls.
         var halfGaussian = TLane.Exp(vv * -0.25);
 
-        var millsAnchor = TLane.Erfcx(TLane.Select(inSeries, hc, v) * -InvSqrt2) * SqrtHalfPi;   // m(h') or m(v)
+        var millsAnchor = ErfcxRational<TLane, TMask>(hc * -InvSqrt2);                  // erfcx(−h'/√2)
+        if (!TLane.All(inSeries))
+        {
+            millsAnchor = TLane.Select(inSeries, millsAnchor, TLane.Erfcx(v * -InvSqrt2));
+        }
+
+        millsAnchor *= SqrtHalfPi;                                                         // m(h') or m(v)
         var seriesEven = zero;
         var seriesOdd = zero;
         if (TLane.Any(inSeries))
@@ -277,5 +283,23 @@ internal static partial class BlackScholesKernel
         g = (g * y) + 0.16666666666666657;
         g = (g * y) + -0.5;
         return (g * y) + 1.0;
+    }
+
+    /// <summary>erfcx(y) for y in [0, 3.14) as a (8, 8) rational with positive coefficients.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TLane ErfcxRational<TLane, TMask>(TLane y)
+        where TLane : unmanaged, ILane<TLane, TMask>
+        where TMask : unmanaged
+    {
+        var y2 = y * y;
+        var y4 = y2 * y2;
+        var y8 = y4 * y4;
+        var p = (((1.0 + (y * 1.5713460168523634)) + ((1.2499542415380616 + (y * 0.6119175610039829)) * y2))
+            + (((0.19607705778034767 + (y * 0.04077627745389906)) + ((0.005090980633706254 + (y * 0.0002954134354381277)) * y2)) * y4))
+            + (y8 * 9.622405661856049e-11);
+        var q = (((1.0 + (y * 2.6997251839478755)) + ((3.2962678959879694 + (y * 2.383885178117822)) * y2))
+            + (((1.1206113031678553 + (y * 0.35203074944824503)) + ((0.07253778255156286 + (y * 0.00902338432361189)) * y2)) * y4))
+            + (y8 * 0.0005236137655224905);
+        return p / q;
     }
 }
