@@ -6,7 +6,7 @@ namespace Assay.Pricing.Engines.Analytic;
 /// <content>The cancellation-free evaluations of D = m(h' + t) − m(h' − t) and the error-free transformations.</content>
 internal static partial class BlackScholesKernel
 {
-    /// <summary>Highest derivative order used by the Taylor series in 2t (terms (2t)^k/k!, k ≤ 19).</summary>
+    /// <summary>Highest derivative order used by the midpoint Taylor series (terms t^k/k!·m^(k)(h'), k ≤ 19).</summary>
     internal const int SeriesOrder = 19;
 
     /// <summary>Depth of the continued fraction; with the tail estimate it converges to a few ulp for u ≤ −4.</summary>
