@@ -91,8 +91,6 @@ internal interface ILane<TSelf, TMask>
 
     static abstract TSelf Exp(TSelf x);
 
-    static abstract TSelf Expm1(TSelf x);
-
     static abstract TSelf Log(TSelf x);
 
     static abstract TSelf Erfcx(TSelf x);

@@ -116,9 +116,6 @@ internal readonly struct ScalarLane : ILane<ScalarLane, bool>
     public static ScalarLane Exp(ScalarLane x) => new(DMath.Exp(x.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ScalarLane Expm1(ScalarLane x) => new(DMath.Expm1(x.Value));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane Log(ScalarLane x) => new(DMath.Log(x.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

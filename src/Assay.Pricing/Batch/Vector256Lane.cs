@@ -128,9 +128,6 @@ internal readonly struct Vector256Lane : ILane<Vector256Lane, Vector256<double>>
     public static Vector256Lane Exp(Vector256Lane x) => new(DMath.Exp(x.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256Lane Expm1(Vector256Lane x) => new(DMath.Expm1(x.Value));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256Lane Log(Vector256Lane x) => new(DMath.Log(x.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

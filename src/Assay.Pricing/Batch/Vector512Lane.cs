@@ -121,9 +121,6 @@ internal readonly struct Vector512Lane : ILane<Vector512Lane, Vector512<double>>
     public static Vector512Lane Exp(Vector512Lane x) => new(DMath.Exp(x.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512Lane Expm1(Vector512Lane x) => new(DMath.Expm1(x.Value));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Lane Log(Vector512Lane x) => new(DMath.Log(x.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
