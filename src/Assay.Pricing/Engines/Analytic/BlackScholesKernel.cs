@@ -149,7 +149,12 @@ internal static partial class BlackScholesKernel
         // that they are not spilled across calls.
         var halfGaussian = TLane.Exp(vv * -0.25);
 
-        var millsAnchor = ErfcxRational<TLane, TMask>(hc * -InvSqrt2);                  // erfcx(−h'/√2)
+        var millsAnchor = zero;
+        if (TLane.Any(inSeries))
+        {
+            millsAnchor = ErfcxRational<TLane, TMask>(hc * -InvSqrt2);                  // erfcx(−h'/√2)
+        }
+
         if (!TLane.All(inSeries))
         {
             millsAnchor = TLane.Select(inSeries, millsAnchor, TLane.Erfcx(v * -InvSqrt2));
@@ -267,10 +272,11 @@ internal static partial class BlackScholesKernel
     /// <remarks>
     /// A degree-12 Chebyshev fit (mpmath <c>chebyfit</c> on [0, 0.7], coefficients rounded to double: relative error
     /// 1.1e-18 measured with exact arithmetic on 2001 points), evaluated by Horner: the terms alternate and shrink by at
-    /// least 0.35 per degree, so the rounding error stays about one ulp of g.
+    /// least 0.35 per degree, so the rounding error stays small; −y·g(y) is within 2.0 ulp of <c>DMath.Expm1(−y)</c>
+    /// (itself within 1 ulp) on 200 000 seeded points (<c>BlackScholesKernelApproximationTests</c>).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TLane GrowthRatio<TLane, TMask>(TLane y)
+    internal static TLane GrowthRatio<TLane, TMask>(TLane y)
         where TLane : unmanaged, ILane<TLane, TMask>
         where TMask : unmanaged
     {
@@ -294,9 +300,10 @@ internal static partial class BlackScholesKernel
     /// Lawson reweighting; 1.4e-18 in exact arithmetic, 4.6e-17 with the coefficients rounded to double). Evaluated by
     /// Estrin: every term is positive for y ≥ 0, so nothing cancels; the table-based <c>ErrorFunction.Erfcx</c> is
     /// more accurate (≤ 1 ulp) but loads ten table doubles per lane and is a call. The series lanes take this one.
+    /// Against that table: ≤ 5.0 ulp on 200 000 seeded points (<c>BlackScholesKernelApproximationTests</c>).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TLane ErfcxRational<TLane, TMask>(TLane y)
+    internal static TLane ErfcxRational<TLane, TMask>(TLane y)
         where TLane : unmanaged, ILane<TLane, TMask>
         where TMask : unmanaged
     {
