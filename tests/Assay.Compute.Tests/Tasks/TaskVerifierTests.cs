@@ -62,12 +62,12 @@ public sealed class TaskVerifierTests
         var inflatedRoot = run.Result.Root with { Sums = new LaneSums(run.Result.Root.Sums.Count, lanes) };
 
         // Aggregate left alone: it no longer follows from the root.
-        var stale = new TaskResult(spec.TaskId, 1, spec.ItemCount, inflatedRoot, run.Result.Aggregate, TaskFixtures.Node, []);
+        var stale = new TaskResult(spec.TaskId, spec.EngineVersion, spec.ItemCount, inflatedRoot, run.Result.Aggregate, TaskFixtures.Node, []);
         Assert.Equal(TaskRejection.AggregateMismatch, TaskVerifier.Verify(spec, stale, proof, TaskFixtures.ChallengeSeed).Rejection);
 
         // Aggregate recomputed from the inflated sums: the openings no longer add up to the root.
         var aggregate = TaskKindRegistry.Default.Get(spec.Kind).Prepare(spec).Reduce(inflatedRoot.Sums);
-        var consistent = new TaskResult(spec.TaskId, 1, spec.ItemCount, inflatedRoot, aggregate, TaskFixtures.Node, []);
+        var consistent = new TaskResult(spec.TaskId, spec.EngineVersion, spec.ItemCount, inflatedRoot, aggregate, TaskFixtures.Node, []);
         var verdict = TaskVerifier.Verify(spec, consistent, proof, TaskFixtures.ChallengeSeed);
         Assert.Equal(TaskRejection.SpotCheckFailed, verdict.Rejection);
         Assert.False(verdict.SpotCheck!.Value.IsValid, verdict.ToString());
@@ -102,7 +102,7 @@ public sealed class TaskVerifierTests
         var otherTask = TaskFixtures.MonteCarloSpec(seed: 99);
         Assert.Equal(TaskRejection.TaskIdMismatch, TaskVerifier.Verify(otherTask, r, proof, TaskFixtures.ChallengeSeed).Rejection);
 
-        var count = new TaskResult(r.TaskId, 1, r.ItemCount + 1, r.Root, r.Aggregate, r.NodeAddress, []);
+        var count = new TaskResult(r.TaskId, r.EngineVersion, r.ItemCount + 1, r.Root, r.Aggregate, r.NodeAddress, []);
         Assert.Equal(TaskRejection.ItemCountMismatch, TaskVerifier.Verify(spec, count, proof, TaskFixtures.ChallengeSeed).Rejection);
     }
 
@@ -127,7 +127,7 @@ public sealed class TaskVerifierTests
         var lanes = run.Result.Root.Sums.Lanes.ToArray();
         lanes[MonteCarloKind.PayoffSquaredLane] = -lanes[MonteCarloKind.PayoffSquaredLane];
         var root = run.Result.Root with { Sums = new LaneSums(run.Result.Root.Sums.Count, lanes) };
-        var result = new TaskResult(spec.TaskId, 1, spec.ItemCount, root, run.Result.Aggregate, TaskFixtures.Node, []);
+        var result = new TaskResult(spec.TaskId, spec.EngineVersion, spec.ItemCount, root, run.Result.Aggregate, TaskFixtures.Node, []);
         Assert.Equal(TaskRejection.RootInvalid, TaskVerifier.Verify(spec, result, proof, TaskFixtures.ChallengeSeed).Rejection);
     }
 
