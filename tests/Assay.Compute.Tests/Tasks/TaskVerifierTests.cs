@@ -91,13 +91,19 @@ public sealed class TaskVerifierTests
         var proof = TaskRunner.Prove(spec, run.Tree, TaskFixtures.ChallengeSeed);
         var r = run.Result;
 
-        var version = new TaskResult(r.TaskId, 2, r.ItemCount, r.Root, r.Aggregate, r.NodeAddress, []);
-        Assert.Equal(TaskRejection.EngineVersionMismatch, TaskVerifier.Verify(spec, version, proof, TaskFixtures.ChallengeSeed).Rejection);
+        // The previous version and a future one.
+        foreach (var other in new[] { EngineVersion.Current - 1, EngineVersion.Current + 1 })
+        {
+            // A result that claims another version than its spec.
+            var version = new TaskResult(r.TaskId, other, r.ItemCount, r.Root, r.Aggregate, r.NodeAddress, []);
+            Assert.Equal(TaskRejection.EngineVersionMismatch, TaskVerifier.Verify(spec, version, proof, TaskFixtures.ChallengeSeed).Rejection);
 
-        var futureSpec = TaskFixtures.MonteCarloSpec(engineVersion: 2);
-        var future = new TaskResult(futureSpec.TaskId, 2, r.ItemCount, r.Root, r.Aggregate, r.NodeAddress, []);
-        Assert.Equal(TaskRejection.EngineVersionMismatch, TaskVerifier.Verify(futureSpec, future, proof, TaskFixtures.ChallengeSeed).Rejection);
-        Assert.Equal("engine_version", Assert.Throws<TaskSpecException>(() => TaskRunner.Run(futureSpec, TaskFixtures.Node)).Field);
+            // A spec and result that agree with each other on a version this build does not run.
+            var otherSpec = TaskFixtures.MonteCarloSpec(engineVersion: other);
+            var otherResult = new TaskResult(otherSpec.TaskId, other, r.ItemCount, r.Root, r.Aggregate, r.NodeAddress, []);
+            Assert.Equal(TaskRejection.EngineVersionMismatch, TaskVerifier.Verify(otherSpec, otherResult, proof, TaskFixtures.ChallengeSeed).Rejection);
+            Assert.Equal("engine_version", Assert.Throws<TaskSpecException>(() => TaskRunner.Run(otherSpec, TaskFixtures.Node)).Field);
+        }
 
         var otherTask = TaskFixtures.MonteCarloSpec(seed: 99);
         Assert.Equal(TaskRejection.TaskIdMismatch, TaskVerifier.Verify(otherTask, r, proof, TaskFixtures.ChallengeSeed).Rejection);
