@@ -1,3 +1,4 @@
+using Assay.Compute;
 using Assay.Compute.Kinds;
 using Assay.Compute.Tasks;
 using Assay.Ledger.Blocks;
@@ -185,7 +186,7 @@ public class LedgerBenchmarks
             new PriceBookPosition(new BlackScholesParameters(OptionType.Call, 100.0, 95.0, 0.5, 0.03, 0.01, 0.2), 1.0),
             new PriceBookPosition(new BlackScholesParameters(OptionType.Put, 100.0, 105.0, 0.75, 0.03, 0.01, 0.25), 2.0)]);
         var policy = new VerificationPolicy(1, 1, new SpotCheckPolicy(1, 1, PriceBookKind.GrossValueLane), 0.0, 2, 1000);
-        return new TaskSpec(TaskKindIds.PriceBook, 1, CanonicalEncoding.Encode(book), 2, seed, policy, 1_000, MixTime + 3_600_000);
+        return new TaskSpec(TaskKindIds.PriceBook, EngineVersion.Current, CanonicalEncoding.Encode(book), 2, seed, policy, 1_000, MixTime + 3_600_000);
     }
 
     /// <summary>Each of the 2 000 accounts sends one transfer of <paramref name="round"/> minor units (accounts below 1 000 used nonce 0 to submit a task).</summary>

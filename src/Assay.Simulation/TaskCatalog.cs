@@ -1,3 +1,4 @@
+using Assay.Compute;
 using Assay.Compute.Kinds;
 using Assay.Compute.Tasks;
 using Assay.Pricing.Engines.Analytic;
@@ -48,7 +49,7 @@ internal static class TaskCatalog
                 new PayoffSpec(PayoffKind.European, random.Next(2) == 0 ? OptionType.Call : OptionType.Put, 90.0 + (5.0 * random.Next(5))),
                 ToleranceLeaves * TolerancePathsPerLeaf, 1, false, TolerancePathsPerLeaf);
             var policy = new VerificationPolicy(Replication, Quorum, new SpotCheckPolicy(2, 1, MonteCarloKind.PayoffSquaredLane), ToleranceZ, 2, 1000);
-            return new TaskSpec(TaskKindIds.MonteCarlo, 1, CanonicalEncoding.Encode(inputs), ToleranceLeaves, seed, policy, FeeMinorUnits, deadlineUnixMs);
+            return new TaskSpec(TaskKindIds.MonteCarlo, EngineVersion.Current, CanonicalEncoding.Encode(inputs), ToleranceLeaves, seed, policy, FeeMinorUnits, deadlineUnixMs);
         }
 
         if (draw == 0)
@@ -59,7 +60,7 @@ internal static class TaskCatalog
                 new PayoffSpec(PayoffKind.European, random.Next(2) == 0 ? OptionType.Call : OptionType.Put, 90.0 + (5.0 * random.Next(5))),
                 items * MonteCarloPathsPerLeaf, 1, false, MonteCarloPathsPerLeaf);
             var policy = new VerificationPolicy(Replication, Quorum, new SpotCheckPolicy(2, 1, MonteCarloKind.PayoffSquaredLane), 0.0, 2, 1000);
-            return new TaskSpec(TaskKindIds.MonteCarlo, 1, CanonicalEncoding.Encode(inputs), items, seed, policy, FeeMinorUnits, deadlineUnixMs);
+            return new TaskSpec(TaskKindIds.MonteCarlo, EngineVersion.Current, CanonicalEncoding.Encode(inputs), items, seed, policy, FeeMinorUnits, deadlineUnixMs);
         }
 
         var positions = random.Next(4, 9);
@@ -73,6 +74,6 @@ internal static class TaskCatalog
         }
 
         var bookPolicy = new VerificationPolicy(Replication, Quorum, new SpotCheckPolicy(2, 1, PriceBookKind.GrossValueLane), 0.0, 2, 1000);
-        return new TaskSpec(TaskKindIds.PriceBook, 1, CanonicalEncoding.Encode(new PriceBookInputs(list)), positions, seed, bookPolicy, FeeMinorUnits, deadlineUnixMs);
+        return new TaskSpec(TaskKindIds.PriceBook, EngineVersion.Current, CanonicalEncoding.Encode(new PriceBookInputs(list)), positions, seed, bookPolicy, FeeMinorUnits, deadlineUnixMs);
     }
 }

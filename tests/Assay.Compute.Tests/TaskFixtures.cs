@@ -26,7 +26,7 @@ internal static class TaskFixtures
         new PriceBookPosition(new BlackScholesParameters(OptionType.Call, 100.0, 95.0, 0.5, 0.03, 0.01, 0.25), 10.0),
         new PriceBookPosition(new BlackScholesParameters(OptionType.Put, 42.0, 40.0, 0.75, 0.1, 0.0, 0.35), -5.0));
 
-    public static TaskSpec MonteCarloSpec(MonteCarloInputs? inputs = null, ulong seed = 0x0123456789ABCDEF, uint engineVersion = 1, int uniform = 8)
+    public static TaskSpec MonteCarloSpec(MonteCarloInputs? inputs = null, ulong seed = 0x0123456789ABCDEF, uint engineVersion = EngineVersion.Current, int uniform = 8)
     {
         inputs ??= EuropeanInputs();
         var items = inputs.LeafCount;
@@ -38,7 +38,7 @@ internal static class TaskFixtures
     {
         book ??= GoldenBook();
         var policy = new VerificationPolicy(1, 1, new SpotCheckPolicy(uniform, 1, PriceBookKind.GrossValueLane), 0.0, 50, 1000);
-        return new TaskSpec(TaskKindIds.PriceBook, 1, CanonicalEncoding.Encode(book), book.Positions.Count, 0, policy, 99, 1_795_000_000_000);
+        return new TaskSpec(TaskKindIds.PriceBook, EngineVersion.Current, CanonicalEncoding.Encode(book), book.Positions.Count, 0, policy, 99, 1_795_000_000_000);
     }
 
     public static string DataPath(string file) => Path.Combine(AppContext.BaseDirectory, "data", "compute", file);

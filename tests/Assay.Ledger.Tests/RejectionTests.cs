@@ -1,3 +1,4 @@
+using Assay.Compute;
 using Assay.Compute.Tasks;
 using Assay.Ledger.State;
 using Assay.Ledger.Transactions;
@@ -219,12 +220,14 @@ public sealed partial class RejectionTests
         AssertRejected(net, net.Sign(Alice, new SubmitTaskBody(spec)), RejectionReason.DuplicateTask, "spec");
     }
 
-    [Fact]
-    public void InvalidTaskSpec_engine_version()
+    [Theory]
+    [InlineData(EngineVersion.Current - 1)]
+    [InlineData(EngineVersion.Current + 1)]
+    public void InvalidTaskSpec_engine_version(uint version)
     {
         var net = Net();
         var good = TestNet.PriceBookSpec();
-        var spec = new TaskSpec(good.Kind, 2, good.Inputs, good.ItemCount, good.Seed, good.Policy, good.FeeMinorUnits, good.DeadlineUnixMs);
+        var spec = new TaskSpec(good.Kind, version, good.Inputs, good.ItemCount, good.Seed, good.Policy, good.FeeMinorUnits, good.DeadlineUnixMs);
         AssertRejected(net, net.Sign(Alice, new SubmitTaskBody(spec)), RejectionReason.InvalidTaskSpec, "engine_version");
     }
 

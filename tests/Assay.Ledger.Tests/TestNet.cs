@@ -1,3 +1,4 @@
+using Assay.Compute;
 using Assay.Compute.Kinds;
 using Assay.Compute.Tasks;
 using Assay.Ledger.Blocks;
@@ -133,7 +134,7 @@ internal sealed class TestNet
     {
         var book = Book(positions);
         var policy = new VerificationPolicy(replication, quorum, new SpotCheckPolicy(uniform, mass, PriceBookKind.GrossValueLane), 0.0, 2, 1000);
-        return new TaskSpec(TaskKindIds.PriceBook, 1, CanonicalEncoding.Encode(book), positions, seed, policy, fee, deadline);
+        return new TaskSpec(TaskKindIds.PriceBook, EngineVersion.Current, CanonicalEncoding.Encode(book), positions, seed, policy, fee, deadline);
     }
 
     public static CommitSalt Salt(int i)

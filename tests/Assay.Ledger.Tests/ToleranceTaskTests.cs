@@ -1,3 +1,4 @@
+using Assay.Compute;
 using Assay.Compute.Kinds;
 using Assay.Compute.Tasks;
 using Assay.Ledger.Blocks;
@@ -20,7 +21,7 @@ public sealed class ToleranceTaskTests
         var net = new TestNet(TestNet.MakeGenesis(2, 4, capability: "montecarlo"));
         var inputs = new MonteCarloInputs(new GbmModel(100.0, 1.0, 0.05, 0.02, 0.2), new PayoffSpec(PayoffKind.European, OptionType.Call, 100.0), 3 * 4096, 1, false);
         var policy = new VerificationPolicy(3, 2, new SpotCheckPolicy(2, 1, MonteCarloKind.PayoffSquaredLane), 4.0, 2, 1000);
-        var spec = new TaskSpec(TaskKindIds.MonteCarlo, 1, CanonicalEncoding.Encode(inputs), 3, 12345, policy, 6_000_000, TestNet.GenesisTime + 3_600_000);
+        var spec = new TaskSpec(TaskKindIds.MonteCarlo, EngineVersion.Current, CanonicalEncoding.Encode(inputs), 3, 12345, policy, 6_000_000, TestNet.GenesisTime + 3_600_000);
         net.Tx(TestNet.Key(0), new SubmitTaskBody(spec));
         net.Commit();
         net.Commit();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Assay.Client;
+using Assay.Compute;
 using Assay.Compute.Kinds;
 using Assay.Compute.Tasks;
 using Assay.Ledger.Disputes;
@@ -100,7 +101,7 @@ public sealed class DisputeRouteTests
         var positions = Enumerable.Range(0, 5).Select(i => new PriceBookPosition(
             new Pricing.Engines.Analytic.BlackScholesParameters(i % 2 == 0 ? Pricing.Instruments.OptionType.Call : Pricing.Instruments.OptionType.Put, 100.0, 90.0 + i, 0.5, 0.03, 0.01, 0.2 + (0.01 * i)), 1.0 + i)).ToArray();
         var policy = new VerificationPolicy(3, 2, new SpotCheckPolicy(1, 0, PriceBookKind.GrossValueLane), 0.0, 200, 1000);
-        return new TaskSpec(TaskKindIds.PriceBook, 1, CanonicalEncoding.Encode(new PriceBookInputs(positions)), positions.Length, seed, policy, 9_000_000,
+        return new TaskSpec(TaskKindIds.PriceBook, EngineVersion.Current, CanonicalEncoding.Encode(new PriceBookInputs(positions)), positions.Length, seed, policy, 9_000_000,
             DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 3_600_000);
     }
 

@@ -1,3 +1,4 @@
+using Assay.Compute;
 using Assay.Compute.Kinds;
 using Assay.Compute.Tasks;
 using Assay.Ledger.Blocks;
@@ -95,7 +96,7 @@ public sealed class LedgerDemoChain
         var positions = Enumerable.Range(0, 4).Select(i => new PriceBookPosition(
             new BlackScholesParameters(i % 2 == 0 ? OptionType.Call : OptionType.Put, 100.0, 90.0 + i, 0.5, 0.03, 0.01, 0.2 + (0.01 * i)), 1.0 + i)).ToArray();
         var policy = new VerificationPolicy(3, 2, new SpotCheckPolicy(2, 1, PriceBookKind.GrossValueLane), 0.0, 2, 1000);
-        return new TaskSpec(TaskKindIds.PriceBook, 1, CanonicalEncoding.Encode(new PriceBookInputs(positions)), positions.Length, height, policy, 9_000_000, GenesisTimeUnixMs + 3_600_000);
+        return new TaskSpec(TaskKindIds.PriceBook, EngineVersion.Current, CanonicalEncoding.Encode(new PriceBookInputs(positions)), positions.Length, height, policy, 9_000_000, GenesisTimeUnixMs + 3_600_000);
     }
 
     /// <summary>The next block's transactions for the ledger's head: three transfers, a task every sixth block, and every due commit and reveal.</summary>

@@ -195,6 +195,6 @@ public sealed class MonteCarloKindTests
     private static TaskSpec SpecOf(MonteCarloInputs inputs, ulong seed, int uniform = 8)
     {
         var policy = new VerificationPolicy(3, 2, new Assay.Proofs.SpotCheck.SpotCheckPolicy(uniform, 4, MonteCarloKind.PayoffSquaredLane), 3.0, 100, 5_000_000);
-        return new TaskSpec(TaskKindIds.MonteCarlo, 1, CanonicalEncoding.Encode(inputs), inputs.LeafCount, seed, policy, 250_000, 1_795_000_000_000);
+        return new TaskSpec(TaskKindIds.MonteCarlo, EngineVersion.Current, CanonicalEncoding.Encode(inputs), inputs.LeafCount, seed, policy, 250_000, 1_795_000_000_000);
     }
 }

@@ -39,6 +39,9 @@ public sealed class GoldenObjectTests
     public void Task_result_encoding_and_hash_are_frozen()
     {
         var row = Row("task_result");
+
+        // Engine version 1 is a synthetic field value like the others, not EngineVersion.Current: the vector freezes the
+        // encoding, which is the same for every version, and must not change when the engine version moves.
         var root = new MerkleSumRoot(new Hash256(Enumerable.Range(32, 32).Select(i => (byte)i).ToArray()), 3, new LaneSums(12288, Sums));
         var result = new TaskResult(
             new Hash256(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()), 1, 3, root, new TaskAggregate(("price", 10.5), ("stderr", 0.125)), TaskFixtures.Node, []);

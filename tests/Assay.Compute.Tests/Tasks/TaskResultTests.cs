@@ -48,7 +48,7 @@ public sealed class TaskResultTests
     public void Node_address_must_be_20_bytes()
     {
         var result = TaskRunner.Run(TaskFixtures.PriceBookSpec(), TaskFixtures.Node).Result;
-        var e = Assert.Throws<TaskSpecException>(() => new TaskResult(result.TaskId, 1, result.ItemCount, result.Root, result.Aggregate, new byte[19], []));
+        var e = Assert.Throws<TaskSpecException>(() => new TaskResult(result.TaskId, result.EngineVersion, result.ItemCount, result.Root, result.Aggregate, new byte[19], []));
         Assert.Equal("node", e.Field);
     }
 }

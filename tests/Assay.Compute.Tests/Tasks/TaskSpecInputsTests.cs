@@ -14,7 +14,7 @@ public sealed class TaskSpecInputsTests(ITestOutputHelper output)
     private static TaskSpec Referenced(string address = Address)
     {
         var inline = TaskFixtures.PriceBookSpec();
-        return TaskSpec.Referencing(inline.Kind, 1, inline.Inputs, address, inline.ItemCount, 0, inline.Policy, 99, 1_795_000_000_000);
+        return TaskSpec.Referencing(inline.Kind, inline.EngineVersion, inline.Inputs, address, inline.ItemCount, 0, inline.Policy, 99, 1_795_000_000_000);
     }
 
     private static string[] Row(string name) =>

@@ -41,14 +41,14 @@ public sealed class TaskSpecTests
         {
             baseline.TaskId,
             TaskFixtures.MonteCarloSpec(seed: 1).TaskId,
-            TaskFixtures.MonteCarloSpec(engineVersion: 2).TaskId,
+            TaskFixtures.MonteCarloSpec(engineVersion: EngineVersion.Current + 1).TaskId,
             TaskFixtures.MonteCarloSpec(uniform: 9).TaskId,
             TaskFixtures.MonteCarloSpec(TaskFixtures.EuropeanInputs(antithetic: true)).TaskId,
             TaskFixtures.MonteCarloSpec(TaskFixtures.EuropeanInputs(paths: 10_002)).TaskId,
-            new TaskSpec(baseline.Kind, 1, baseline.Inputs, baseline.ItemCount, baseline.Seed, baseline.Policy, baseline.FeeMinorUnits + 1, baseline.DeadlineUnixMs).TaskId,
-            new TaskSpec(baseline.Kind, 1, baseline.Inputs, baseline.ItemCount, baseline.Seed, baseline.Policy, baseline.FeeMinorUnits, baseline.DeadlineUnixMs + 1).TaskId,
-            new TaskSpec(baseline.Kind, 1, baseline.Inputs, baseline.ItemCount, baseline.Seed, baseline.Policy with { ToleranceZ = 2.0 }, baseline.FeeMinorUnits, baseline.DeadlineUnixMs).TaskId,
-            new TaskSpec(baseline.Kind, 1, baseline.Inputs, baseline.ItemCount, baseline.Seed, baseline.Policy with { BondMinorUnits = 1 }, baseline.FeeMinorUnits, baseline.DeadlineUnixMs).TaskId,
+            new TaskSpec(baseline.Kind, baseline.EngineVersion, baseline.Inputs, baseline.ItemCount, baseline.Seed, baseline.Policy, baseline.FeeMinorUnits + 1, baseline.DeadlineUnixMs).TaskId,
+            new TaskSpec(baseline.Kind, baseline.EngineVersion, baseline.Inputs, baseline.ItemCount, baseline.Seed, baseline.Policy, baseline.FeeMinorUnits, baseline.DeadlineUnixMs + 1).TaskId,
+            new TaskSpec(baseline.Kind, baseline.EngineVersion, baseline.Inputs, baseline.ItemCount, baseline.Seed, baseline.Policy with { ToleranceZ = 2.0 }, baseline.FeeMinorUnits, baseline.DeadlineUnixMs).TaskId,
+            new TaskSpec(baseline.Kind, baseline.EngineVersion, baseline.Inputs, baseline.ItemCount, baseline.Seed, baseline.Policy with { BondMinorUnits = 1 }, baseline.FeeMinorUnits, baseline.DeadlineUnixMs).TaskId,
         };
         Assert.Equal(10, ids.Count);
     }
@@ -79,10 +79,10 @@ public sealed class TaskSpecTests
     public void Item_count_that_does_not_match_the_inputs_is_refused_by_the_kind()
     {
         var good = TaskFixtures.MonteCarloSpec();
-        var bad = new TaskSpec(good.Kind, 1, good.Inputs, good.ItemCount + 1, good.Seed, good.Policy, 0, 0);
+        var bad = new TaskSpec(good.Kind, good.EngineVersion, good.Inputs, good.ItemCount + 1, good.Seed, good.Policy, 0, 0);
         Assert.Equal("item_count", Assert.Throws<TaskSpecException>(() => MonteCarloKind.Instance.Prepare(bad)).Field);
         var book = TaskFixtures.PriceBookSpec();
-        var wrongKind = new TaskSpec(TaskKindIds.MonteCarlo, 1, book.Inputs, book.ItemCount, 0, book.Policy, 0, 0);
+        var wrongKind = new TaskSpec(TaskKindIds.MonteCarlo, book.EngineVersion, book.Inputs, book.ItemCount, 0, book.Policy, 0, 0);
         Assert.Equal("inputs", Assert.Throws<TaskSpecException>(() => MonteCarloKind.Instance.Prepare(wrongKind)).Field);
         Assert.Equal("kind", Assert.Throws<TaskSpecException>(() => TaskKindRegistry.Default.Get(77)).Field);
     }

@@ -62,12 +62,12 @@ public sealed class TaskVerifierTests
         var inflatedRoot = run.Result.Root with { Sums = new LaneSums(run.Result.Root.Sums.Count, lanes) };
 
         // Aggregate left alone: it no longer follows from the root.
-        var stale = new TaskResult(spec.TaskId, 1, spec.ItemCount, inflatedRoot, run.Result.Aggregate, TaskFixtures.Node, []);
+        var stale = new TaskResult(spec.TaskId, spec.EngineVersion, spec.ItemCount, inflatedRoot, run.Result.Aggregate, TaskFixtures.Node, []);
         Assert.Equal(TaskRejection.AggregateMismatch, TaskVerifier.Verify(spec, stale, proof, TaskFixtures.ChallengeSeed).Rejection);
 
         // Aggregate recomputed from the inflated sums: the openings no longer add up to the root.
         var aggregate = TaskKindRegistry.Default.Get(spec.Kind).Prepare(spec).Reduce(inflatedRoot.Sums);
-        var consistent = new TaskResult(spec.TaskId, 1, spec.ItemCount, inflatedRoot, aggregate, TaskFixtures.Node, []);
+        var consistent = new TaskResult(spec.TaskId, spec.EngineVersion, spec.ItemCount, inflatedRoot, aggregate, TaskFixtures.Node, []);
         var verdict = TaskVerifier.Verify(spec, consistent, proof, TaskFixtures.ChallengeSeed);
         Assert.Equal(TaskRejection.SpotCheckFailed, verdict.Rejection);
         Assert.False(verdict.SpotCheck!.Value.IsValid, verdict.ToString());
@@ -91,18 +91,24 @@ public sealed class TaskVerifierTests
         var proof = TaskRunner.Prove(spec, run.Tree, TaskFixtures.ChallengeSeed);
         var r = run.Result;
 
-        var version = new TaskResult(r.TaskId, 2, r.ItemCount, r.Root, r.Aggregate, r.NodeAddress, []);
-        Assert.Equal(TaskRejection.EngineVersionMismatch, TaskVerifier.Verify(spec, version, proof, TaskFixtures.ChallengeSeed).Rejection);
+        // The previous version and a future one.
+        foreach (var other in new[] { EngineVersion.Current - 1, EngineVersion.Current + 1 })
+        {
+            // A result that claims another version than its spec.
+            var version = new TaskResult(r.TaskId, other, r.ItemCount, r.Root, r.Aggregate, r.NodeAddress, []);
+            Assert.Equal(TaskRejection.EngineVersionMismatch, TaskVerifier.Verify(spec, version, proof, TaskFixtures.ChallengeSeed).Rejection);
 
-        var futureSpec = TaskFixtures.MonteCarloSpec(engineVersion: 2);
-        var future = new TaskResult(futureSpec.TaskId, 2, r.ItemCount, r.Root, r.Aggregate, r.NodeAddress, []);
-        Assert.Equal(TaskRejection.EngineVersionMismatch, TaskVerifier.Verify(futureSpec, future, proof, TaskFixtures.ChallengeSeed).Rejection);
-        Assert.Equal("engine_version", Assert.Throws<TaskSpecException>(() => TaskRunner.Run(futureSpec, TaskFixtures.Node)).Field);
+            // A spec and result that agree with each other on a version this build does not run.
+            var otherSpec = TaskFixtures.MonteCarloSpec(engineVersion: other);
+            var otherResult = new TaskResult(otherSpec.TaskId, other, r.ItemCount, r.Root, r.Aggregate, r.NodeAddress, []);
+            Assert.Equal(TaskRejection.EngineVersionMismatch, TaskVerifier.Verify(otherSpec, otherResult, proof, TaskFixtures.ChallengeSeed).Rejection);
+            Assert.Equal("engine_version", Assert.Throws<TaskSpecException>(() => TaskRunner.Run(otherSpec, TaskFixtures.Node)).Field);
+        }
 
         var otherTask = TaskFixtures.MonteCarloSpec(seed: 99);
         Assert.Equal(TaskRejection.TaskIdMismatch, TaskVerifier.Verify(otherTask, r, proof, TaskFixtures.ChallengeSeed).Rejection);
 
-        var count = new TaskResult(r.TaskId, 1, r.ItemCount + 1, r.Root, r.Aggregate, r.NodeAddress, []);
+        var count = new TaskResult(r.TaskId, r.EngineVersion, r.ItemCount + 1, r.Root, r.Aggregate, r.NodeAddress, []);
         Assert.Equal(TaskRejection.ItemCountMismatch, TaskVerifier.Verify(spec, count, proof, TaskFixtures.ChallengeSeed).Rejection);
     }
 
@@ -127,7 +133,7 @@ public sealed class TaskVerifierTests
         var lanes = run.Result.Root.Sums.Lanes.ToArray();
         lanes[MonteCarloKind.PayoffSquaredLane] = -lanes[MonteCarloKind.PayoffSquaredLane];
         var root = run.Result.Root with { Sums = new LaneSums(run.Result.Root.Sums.Count, lanes) };
-        var result = new TaskResult(spec.TaskId, 1, spec.ItemCount, root, run.Result.Aggregate, TaskFixtures.Node, []);
+        var result = new TaskResult(spec.TaskId, spec.EngineVersion, spec.ItemCount, root, run.Result.Aggregate, TaskFixtures.Node, []);
         Assert.Equal(TaskRejection.RootInvalid, TaskVerifier.Verify(spec, result, proof, TaskFixtures.ChallengeSeed).Rejection);
     }
 

@@ -1,3 +1,4 @@
+using Assay.Compute;
 using Assay.Compute.Kinds;
 using Assay.Compute.Tasks;
 using Assay.Pricing.Engines.Analytic;
@@ -22,7 +23,7 @@ internal static class TestSpecs
         }
 
         var policy = new VerificationPolicy(3, 2, new SpotCheckPolicy(2, 1, PriceBookKind.GrossValueLane), 0.0, 2, 1000);
-        return new TaskSpec(TaskKindIds.PriceBook, 1, CanonicalEncoding.Encode(new PriceBookInputs(list)), positions, seed, policy, 9_000_000, 4_000_000_000_000);
+        return new TaskSpec(TaskKindIds.PriceBook, EngineVersion.Current, CanonicalEncoding.Encode(new PriceBookInputs(list)), positions, seed, policy, 9_000_000, 4_000_000_000_000);
     }
 
     public static TaskSpec MonteCarlo(int leaves, ulong seed)
@@ -30,6 +31,6 @@ internal static class TestSpecs
         var inputs = new MonteCarloInputs(
             new GbmModel(100.0, 1.0, 0.03, 0.01, 0.2), new PayoffSpec(PayoffKind.European, OptionType.Call, 100.0), leaves * 256, 1, false, 256);
         var policy = new VerificationPolicy(3, 2, new SpotCheckPolicy(2, 1, MonteCarloKind.PayoffSquaredLane), 0.0, 2, 1000);
-        return new TaskSpec(TaskKindIds.MonteCarlo, 1, CanonicalEncoding.Encode(inputs), leaves, seed, policy, 9_000_000, 4_000_000_000_000);
+        return new TaskSpec(TaskKindIds.MonteCarlo, EngineVersion.Current, CanonicalEncoding.Encode(inputs), leaves, seed, policy, 9_000_000, 4_000_000_000_000);
     }
 }

@@ -7,7 +7,8 @@ mc_leaf: the BatchSums bytes = nine FixedPointAccumulator encodings (u8 version 
   nine i128 LE lanes), tag "assay/merkle-sum-leaf/v1". (Until 2026-11-21 the row held a separate payload hash
   SHA-256(len || "assay/montecarlo-batch/v1" || BatchSums bytes); the leaf format dropped it to save one hash per leaf.)
 task_result: canonical TaskResult (header u16 0x0202 || u8 1, then the body of docs/compute-tasks.md) and its hash with
-  tag "assay/task-result/v1". All inputs are synthetic constants repeated in the C# test.
+  tag "assay/task-result/v1". All inputs are synthetic constants repeated in the C# test; the engine version 1 among them
+  is one too, left at 1 when EngineVersion.Current moved to 2 (the encoding does not depend on the version).
 Library: Python 3 standard library only (struct, hashlib).
 Rerun: /usr/bin/python3 tests/data/compute/generate_golden_objects.py  (writes golden_objects.csv next to this file)
 """

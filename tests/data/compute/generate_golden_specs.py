@@ -10,6 +10,9 @@ inputs hash = SHA-256(len(tag) || tag || inputs bytes), tag = "assay/task-inputs
 Monte Carlo inputs: a tagged union on the model (1 GBM, 2 Heston, 3 basket); American payoffs carry u32 basis size (4)
 and u32 pilot paths (clamp(paths, 8192, 65536) rounded up to a multiple of 8) before the trailing paths/steps/antithetic.
 golden_specs_v1.csv is the frozen output of the format-1 version of this script (see git history); format 1 is refused now.
+The specs carry ENGINE_VERSION, which must equal EngineVersion.Current (src/Assay.Compute/EngineVersion.cs): the C# tests
+build the same specs with the current version and run some of them. Version 2 since the Black-Scholes kernel's eighth
+look (docs/pricing-black-scholes.md); the rows spelled 1 before that.
 Library: Python 3 standard library only (struct, hashlib).
 Rerun: /usr/bin/python3 tests/data/compute/generate_golden_specs.py  (writes golden_specs.csv next to this file)
 """
@@ -31,6 +34,7 @@ def domain_hash(tag, data):
     return hashlib.sha256(bytes([len(t)]) + t + data).hexdigest()
 
 TASK_SPEC, MC_INPUTS, PB_INPUTS = 0x0201, 0x0210, 0x0220
+ENGINE_VERSION = 2
 
 # Monte Carlo inputs (format 2): GBM S=100 T=1 r=0.05 q=0.02 sigma=0.2; European call K=100; 10000 paths, 1 step,
 # no antithetic, 4096 paths per leaf.
@@ -89,12 +93,12 @@ def spec_ref(kind, engine, inputs, address, *rest):
 MC_POLICY = (3, 2, 8, 4, 1, 3.0, 100, 5000000, 250000, 1795000000000)
 PB_POLICY = (1, 1, 2, 1, 6, 0.0, 50, 1000, 99, 1795000000000)
 rows = [
-    ('montecarlo', spec(2, 1, mc_inputs, 3, 0x0123456789ABCDEF, *MC_POLICY)),
-    ('pricebook', spec(1, 1, pb_inputs, 2, 0, *PB_POLICY)),
-    ('pricebook-referenced', spec_ref(1, 1, pb_inputs, 'book.bin', 2, 0, *PB_POLICY)),
-    ('heston', spec(2, 1, heston_inputs, 2, 7, *MC_POLICY)),
-    ('basket', spec(2, 1, basket_inputs, 2, 7, *MC_POLICY)),
-    ('american', spec(2, 1, american_inputs, 2, 7, *MC_POLICY)),
+    ('montecarlo', spec(2, ENGINE_VERSION, mc_inputs, 3, 0x0123456789ABCDEF, *MC_POLICY)),
+    ('pricebook', spec(1, ENGINE_VERSION, pb_inputs, 2, 0, *PB_POLICY)),
+    ('pricebook-referenced', spec_ref(1, ENGINE_VERSION, pb_inputs, 'book.bin', 2, 0, *PB_POLICY)),
+    ('heston', spec(2, ENGINE_VERSION, heston_inputs, 2, 7, *MC_POLICY)),
+    ('basket', spec(2, ENGINE_VERSION, basket_inputs, 2, 7, *MC_POLICY)),
+    ('american', spec(2, ENGINE_VERSION, american_inputs, 2, 7, *MC_POLICY)),
 ]
 
 here = os.path.dirname(os.path.abspath(__file__))
