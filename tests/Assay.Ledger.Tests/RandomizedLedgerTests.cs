@@ -13,8 +13,8 @@ public sealed class RandomizedLedgerTests(ITestOutputHelper output)
     /// <remarks>
     /// The seed fixes the traffic, not the whole run: ECDSA signatures carry a fresh nonce from the operating system,
     /// so transaction ids, block hashes and with them the challenge seeds and assignments differ from one process to
-    /// the next. Whether some node ends up faulted is therefore not a property of one seed (one run in about twenty
-    /// of seed 7 had none); the scenarios are asserted to exercise faults together.
+    /// the next. Whether some node ends up faulted is therefore not a property of one seed (seed 7 had none in one of
+    /// thirteen runs); the scenarios are asserted to exercise faults together.
     /// </remarks>
     [Fact]
     public void Random_blocks_conserve_value_and_replay_to_the_same_roots()
