@@ -79,13 +79,7 @@ public sealed class BlackScholesBatchTests
         const int seed = 20261122;
         const int count = BlackScholesBatch.ChunkLength + 61;
         var rng = new Random(seed);
-        var types = new OptionType[count];
-        var spot = new double[count];
-        var strike = new double[count];
-        var expiry = new double[count];
-        var rate = new double[count];
-        var dividend = new double[count];
-        var vol = new double[count];
+        var (types, spot, strike, expiry, rate, dividend, vol) = NewColumns(count);
         for (var i = 0; i < count; i++)
         {
             types[i] = rng.Next(2) == 0 ? OptionType.Call : OptionType.Put;
@@ -177,17 +171,15 @@ public sealed class BlackScholesBatchTests
         BlackScholesBatch.Evaluate(input, BlackScholesBatchOutput.Allocate(0, true), -1);
     }
 
+    private static (OptionType[] Types, double[] Spot, double[] Strike, double[] Expiry, double[] Rate, double[] Dividend, double[] Vol)
+        NewColumns(int count) =>
+        (new OptionType[count], new double[count], new double[count], new double[count], new double[count], new double[count], new double[count]);
+
     /// <summary>Options spread over all kernel regions, so that vectors mix lanes taking different formulas.</summary>
     private static BlackScholesBatchInput RandomInput(int count)
     {
         var rng = new Random(Seed);
-        var types = new OptionType[count];
-        var spot = new double[count];
-        var strike = new double[count];
-        var expiry = new double[count];
-        var rate = new double[count];
-        var dividend = new double[count];
-        var vol = new double[count];
+        var (types, spot, strike, expiry, rate, dividend, vol) = NewColumns(count);
         for (var i = 0; i < count; i++)
         {
             types[i] = rng.Next(2) == 0 ? OptionType.Call : OptionType.Put;
