@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
 
-// The Black–Scholes kernel's inline approximations (BlackScholesKernel.ErfcxRational, GrowthRatio) are checked
-// directly against the Numerics kernels by BlackScholesKernelApproximationTests.
+// The Black–Scholes kernel's own approximations (BlackScholesKernel.MillsRationalPair, GrowthRatio) are checked
+// directly against mpmath and the Numerics kernels by BlackScholesKernelApproximationTests.
 [assembly: InternalsVisibleTo("Assay.Pricing.Tests")]

@@ -6,83 +6,10 @@ namespace Assay.Pricing.Engines.Analytic;
 /// <content>The cancellation-free evaluations of D = m(h' + t) − m(h' − t) and the error-free transformations.</content>
 internal static partial class BlackScholesKernel
 {
-    /// <summary>Highest derivative order used by the midpoint Taylor series (terms t^k/k!·m^(k)(h'), k ≤ 19).</summary>
-    internal const int SeriesOrder = 19;
-
     /// <summary>Depth of the continued fraction; with the tail estimate it converges to a few ulp for u ≤ −4.</summary>
     internal const int FractionDepth = 28;
 
     private const double Splitter = 134217729.0; // 2^27 + 1, Dekker's splitting constant for doubles.
-
-    /// <summary>
-    /// The Taylor series of m at the midpoint h' in steps of ±t, t &lt; 0.42: the even part E = Σ_(k≥2 even) t^k/k!·m^(k)(h')
-    /// and the odd part O = Σ_(k≥1 odd) t^k/k!·m^(k)(h'), given m(h'). Then m(u) = m(h') + E + O, m(v) = m(h') + E − O
-    /// and D = m(u) − m(v) = 2·O.
-    /// </summary>
-    /// <remarks>
-    /// m = Φ/φ satisfies m' = 1 + z·m, hence m^(k+1) = k·m^(k−1) + z·m^(k) and, two orders at once from the same
-    /// pair, m^(k+2) = (k + 1 + z²)·m^(k) + k·z·m^(k−1) (this halves the latency of the chain). Every m^(k) is a
-    /// positive integral ∫u^k·e^(zu − u²/2)du, so all terms are positive: O (and D) is a sum of positives, and
-    /// m(v) = (m + E) − O loses at most the factor m(u)/m(v) ≤ 2 for t &lt; 0.42. The upward recurrence amplifies the
-    /// error of m(h') by about h'² (|h'| &lt; 4.42 here). Expanded at the midpoint the terms carry t^k rather than
-    /// the (2t)^k of an expansion at v, so <see cref="SeriesOrder"/> orders reach 2^−56 of O and of m(v) for t up to
-    /// twice as large (measured with mpmath: t = 0.42 needs 19 orders, 0.3 needs 17).
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static TLane MillsMidpointSeries<TLane, TMask>(TLane z, TLane halfStdDev, TLane millsMid, out TLane odd)
-        where TLane : unmanaged, ILane<TLane, TMask>
-        where TMask : unmanaged
-    {
-        var t = halfStdDev;
-        var zz = z * z;
-        var previous = millsMid;               // m(h')
-        var current = 1.0 + (z * previous);    // m'(h')
-        var weight = t;
-        var evenSum = TLane.Constant(0.0);
-        var oddSum = weight * current;
-
-        // Orders 2..19, two per step, unrolled with every order-dependent factor (k, k + 1, 1/(k + 1), 1/(k + 2))
-        // a compile-time constant; C# folds 1.0 / n with the same correctly rounded IEEE division as at run time.
-        SeriesStep<TLane, TMask>(1.0, 2.0, 1.0 / 2.0, 1.0 / 3.0, z, zz, t, ref previous, ref current, ref weight, ref evenSum, ref oddSum);
-        SeriesStep<TLane, TMask>(3.0, 4.0, 1.0 / 4.0, 1.0 / 5.0, z, zz, t, ref previous, ref current, ref weight, ref evenSum, ref oddSum);
-        SeriesStep<TLane, TMask>(5.0, 6.0, 1.0 / 6.0, 1.0 / 7.0, z, zz, t, ref previous, ref current, ref weight, ref evenSum, ref oddSum);
-        SeriesStep<TLane, TMask>(7.0, 8.0, 1.0 / 8.0, 1.0 / 9.0, z, zz, t, ref previous, ref current, ref weight, ref evenSum, ref oddSum);
-        SeriesStep<TLane, TMask>(9.0, 10.0, 1.0 / 10.0, 1.0 / 11.0, z, zz, t, ref previous, ref current, ref weight, ref evenSum, ref oddSum);
-        SeriesStep<TLane, TMask>(11.0, 12.0, 1.0 / 12.0, 1.0 / 13.0, z, zz, t, ref previous, ref current, ref weight, ref evenSum, ref oddSum);
-        SeriesStep<TLane, TMask>(13.0, 14.0, 1.0 / 14.0, 1.0 / 15.0, z, zz, t, ref previous, ref current, ref weight, ref evenSum, ref oddSum);
-        SeriesStep<TLane, TMask>(15.0, 16.0, 1.0 / 16.0, 1.0 / 17.0, z, zz, t, ref previous, ref current, ref weight, ref evenSum, ref oddSum);
-        SeriesStep<TLane, TMask>(17.0, 18.0, 1.0 / 18.0, 1.0 / 19.0, z, zz, t, ref previous, ref current, ref weight, ref evenSum, ref oddSum);
-        odd = oddSum;
-        return evenSum;
-    }
-
-    /// <summary>From (m^(k−1), m^(k)) to (m^(k+1), m^(k+2)), k odd; both new values depend only on the old pair.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SeriesStep<TLane, TMask>(
-        double k,
-        double kPlusOne,
-        double inverseKPlusOne,
-        double inverseKPlusTwo,
-        TLane z,
-        TLane zz,
-        TLane t,
-        ref TLane previous,
-        ref TLane current,
-        ref TLane weight,
-        ref TLane evenSum,
-        ref TLane oddSum)
-        where TLane : unmanaged, ILane<TLane, TMask>
-        where TMask : unmanaged
-    {
-        var even = (k * previous) + (z * current);
-        var odd = ((kPlusOne + zz) * current) + ((k * z) * previous);
-        var evenWeight = weight * (t * inverseKPlusOne);
-        weight = evenWeight * (t * inverseKPlusTwo);
-        evenSum += evenWeight * even;
-        oddSum += weight * odd;
-        previous = even;
-        current = odd;
-    }
 
     /// <summary>D = R(a1) − R(a2) for the Mills ratio R(a) = Φ(−a)/φ(a), a2 = a1 + 2t, a1 ≥ 4, with no cancellation.</summary>
     /// <remarks>

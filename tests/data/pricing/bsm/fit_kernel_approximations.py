@@ -3,13 +3,16 @@
 
 Prints, with mpmath (apt-get install python3-mpmath):
   1. g(y) = (1 - e^-y)/y on [0, 0.7]: a degree-12 Chebyshev fit (mpmath.chebyfit); the kernel forms e^-y - 1 = -y*g(y).
-  2. erfcx(y) on [0, 3.14]: a (8, 8) rational fitted to relative error by linearised least squares with Lawson
-     reweighting (Sanathanan-Koerner style iteration); then its error with the coefficients rounded to double and
-     evaluated in double arithmetic as the kernel does (Estrin, no FMA; Python floats are IEEE doubles).
-  3. The number of Taylor orders the midpoint series needs for t = sigma*sqrt(T)/2 up to 0.42.
+  2. erfcx(y) on [-0.3, 3.45]: a (8, 8) rational R = P/Q fitted to relative error by linearised least squares with
+     Lawson reweighting (Sanathanan-Koerner style iteration).
+  3. The kernel's region-2 pair (BlackScholesKernel.MillsRationalPair), replayed in double arithmetic exactly as the
+     kernel does it (same operation order, no FMA; Python floats are IEEE doubles) with the coefficients rounded to
+     double: m(u), m(v) and D = m(u) - m(v) against mpmath on 30 000 seeded points of region 2, and a table of
+     2 000 seeded points, mpmath_mills_pair.csv, that BlackScholesKernelApproximationTests reads.
 Run time: a few minutes. The coefficients printed here are the ones in the kernel.
 """
 import math
+import os
 import random
 from mpmath import mp, mpf, chebyfit, expm1, exp, erfc, cos, pi, matrix, qr_solve, fabs, ncdf, npdf, factorial
 
@@ -35,8 +38,14 @@ def fit_growth_ratio():
     print(f"  fit error {float(err):.3g}, with double coefficients {float(worst):.3g} (relative)")
 
 
-def fit_erfcx_rational(n=8, m=8, top=mpf('3.14'), points=300, iterations=14):
-    ys = [top / 2 + top / 2 * cos(pi * (i + mpf(0.5)) / points) for i in range(points)]
+HERE = os.path.dirname(os.path.abspath(__file__))
+INV_SQRT2 = 0.70710678118654752440
+SQRT_HALF_PI = 1.2533141373155002512
+SERIES_MAX_HALF_STD_DEV = 0.42  # region 2: t < 0.42 and u = h' + t > -4
+
+
+def fit_erfcx_rational(n=8, m=8, lo=mpf('-0.3'), hi=mpf('3.45'), points=300, iterations=14):
+    ys = [(lo + hi) / 2 + (hi - lo) / 2 * cos(pi * (i + mpf(0.5)) / points) for i in range(points)]
     fs = [exp(y * y) * erfc(y) for y in ys]
     w = [mpf(1)] * points
     q = [mpf(1)] + [mpf(0)] * m
@@ -67,56 +76,92 @@ def fit_erfcx_rational(n=8, m=8, top=mpf('3.14'), points=300, iterations=14):
     e, p, q = best
     pd = [float(v) for v in p]
     qd = [float(v) for v in q]
-    print("erfcx(y) ~ P(y)/Q(y) on [0, 3.14], lowest degree first")
+    print(f"erfcx(y) ~ P(y)/Q(y) on [{float(lo)}, {float(hi)}], lowest degree first")
     print("  P", [repr(v) for v in pd])
     print("  Q", [repr(v) for v in qd])
     print(f"  fit error {float(e):.3g} (relative, exact arithmetic)")
+    return pd, qd
 
-    def estrin(c, y):
-        y2 = y * y
-        y4 = y2 * y2
-        y8 = y4 * y4
-        return ((c[0] + c[1] * y) + (c[2] + c[3] * y) * y2) + (((c[4] + c[5] * y) + (c[6] + c[7] * y) * y2) * y4) + c[8] * y8
 
-    rng = random.Random(20261121)
-    worst = 0.0
-    mp.dps = 30
-    for i in range(40000):
-        y = rng.random() * 3.13 if i % 2 else rng.random() ** 3 * 3.13
-        f = exp(mpf(y) ** 2) * erfc(mpf(y))
-        r = estrin(pd, y) / estrin(qd, y)
-        worst = max(worst, float(abs(mpf(r) - f) / math.ulp(float(f))))
+def polynomial_and_difference(c, a, a2, a4, a8, b2, b4, s1, s12, s124):
+    """c(a) by Estrin and c[a, b] = (c(b) - c(a))/(b - a) by the product rule, in the kernel's operation order."""
+    l1 = c[2] + (a * c[3])
+    l3 = c[6] + (a * c[7])
+    m0 = (c[0] + (a * c[1])) + (l1 * a2)
+    m1 = (c[4] + (a * c[5])) + (l3 * a2)
+    value = (m0 + (m1 * a4)) + (a8 * c[8])
+    m0d = (c[1] + (b2 * c[3])) + (l1 * s1)
+    m1d = (c[5] + (b2 * c[7])) + (l3 * s1)
+    difference = (m0d + (m1d * b4)) + ((m1 * s12) + (s124 * c[8]))
+    return value, difference
+
+
+def mills_rational_pair(pd, qd, hc, t):
+    """The kernel's MillsRationalPair in double: (m(u), m(v), m(u) - m(v)) for u = hc + t, v = hc - t."""
+    mid = hc * -INV_SQRT2
+    half_width = t * INV_SQRT2
+    a = mid - half_width
+    b = mid + half_width
+    width = half_width * 2.0
+    a2 = a * a
+    a4 = a2 * a2
+    a8 = a4 * a4
+    b2 = b * b
+    b4 = b2 * b2
+    s1 = a + b
+    s12 = s1 * (a2 + b2)
+    s124 = s12 * (a4 + b4)
+    pa, pdiff = polynomial_and_difference(pd, a, a2, a4, a8, b2, b4, s1, s12, s124)
+    qa, qdiff = polynomial_and_difference(qd, a, a2, a4, a8, b2, b4, s1, s12, s124)
+    pb = pa + (width * pdiff)
+    qb = qa + (width * qdiff)
+    bracket = (pa * qdiff) - (qa * pdiff)
+    return (pa / qa) * SQRT_HALF_PI, (pb / qb) * SQRT_HALF_PI, ((width * bracket) / (qa * qb)) * SQRT_HALF_PI
+
+
+def region_two_point(rng, i):
+    """A seeded (h', t) of region 2, with t spread over decades (small t is where m(u) - m(v) cancels)."""
+    while True:
+        t = max(SERIES_MAX_HALF_STD_DEV * rng.random() ** (1 + 2 * (i % 3)), 1e-9)
+        t = min(t, 0.41999999999999998)
+        hc = -(rng.random() * (4.0 + t))
+        if hc + t > -4.0:
+            return hc, t
+
+
+def mills(z):
+    return ncdf(z) / npdf(z)
+
+
+def check_pair(pd, qd):
+    mp.dps = 40
+    rng = random.Random(20261122)
+    worst = {"m(u)": 0.0, "m(v)": 0.0, "D": 0.0}
+    for i in range(30000):
+        hc, t = region_two_point(rng, i)
+        z, tt = mpf(hc), mpf(t)
+        ref_u, ref_v = mills(z + tt), mills(z - tt)
+        got = mills_rational_pair(pd, qd, hc, t)
+        for name, g, r in zip(("m(u)", "m(v)", "D"), got, (ref_u, ref_v, ref_u - ref_v)):
+            worst[name] = max(worst[name], float(abs(mpf(g) - r) / abs(r)) / 2.0 ** -52)
+    print("Region-2 pair in double, 30000 points (seed 20261122), max relative error in units of 2^-52:",
+          ", ".join(f"{k} {v:.2f}" for k, v in worst.items()))
+
+    rng = random.Random(20261123)
+    rows = [(-0.0, 1e-9), (-4.0 + 1e-9 - 0.41999999999999998 + 1e-6, 0.41999999999999998), (0.0, 0.41999999999999998)]
+    while len(rows) < 2000:
+        rows.append(region_two_point(rng, len(rows)))
+    # Columns: h' and t (the kernel's inputs), then m(u), m(v) and D = m(u) - m(v) for u = h' + t, v = h' - t,
+    # m = Phi/phi, from mpmath at 40 digits rounded to double (repr, round-trip).
+    with open(os.path.join(HERE, "mpmath_mills_pair.csv"), "w", encoding="ascii") as f:
+        f.write("h,t,mills_u,mills_v,difference\n")
+        for hc, t in rows:
+            z, tt = mpf(hc), mpf(t)
+            ref_u, ref_v = mills(z + tt), mills(z - tt)
+            f.write(f"{hc!r},{t!r},{float(ref_u)!r},{float(ref_v)!r},{float(ref_u - ref_v)!r}\n")
     mp.dps = 50
-    print(f"  evaluated in double as the kernel does (Estrin, 40000 points, seed 20261121): max error {worst:.2f} ulp")
-
-
-def series_orders():
-    def m(z):
-        return ncdf(z) / npdf(z)
-
-    print("Midpoint series: orders needed for 2^-56 of O and of m(v), worst over h' in [-4 - t, 0]")
-    for t in [0.1, 0.2, 0.3, 0.42]:
-        worst = 0
-        for hp in [0, -0.5, -1, -2, -3, -4, -4.4]:
-            if hp + t <= -4:
-                continue
-            z, tt = mpf(hp), mpf(t)
-            d = [m(z), 1 + z * m(z)]
-            for k in range(1, 40):
-                d.append(k * d[k - 1] + z * d[k])
-            terms = [tt ** k / factorial(k) * d[k] for k in range(40)]
-            D = m(z + tt) - m(z - tt)
-            mv = m(z - tt)
-            for K in range(1, 40):
-                tail_odd = sum(terms[k] for k in range(K + 1, 40) if k % 2 == 1)
-                tail = sum(terms[K + 1:40])
-                if 2 * tail_odd < D * mpf(2) ** -56 and tail < mv * mpf(2) ** -56:
-                    break
-            worst = max(worst, K)
-        print(f"  t = {t}: {worst} orders")
 
 
 if __name__ == "__main__":
     fit_growth_ratio()
-    fit_erfcx_rational()
-    series_orders()
+    check_pair(*fit_erfcx_rational())
