@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
 
-// The Black–Scholes kernel's own approximations (BlackScholesKernel.MillsRationalPair, GrowthRatio) are checked
+// The Black–Scholes kernel's own approximations (MillsRationalPair, MillsTailPair, GrowthRatio) are checked
 // directly against mpmath and the Numerics kernels by BlackScholesKernelApproximationTests.
 [assembly: InternalsVisibleTo("Assay.Pricing.Tests")]

@@ -11,8 +11,8 @@ Monte Carlo inputs: a tagged union on the model (1 GBM, 2 Heston, 3 basket); Ame
 and u32 pilot paths (clamp(paths, 8192, 65536) rounded up to a multiple of 8) before the trailing paths/steps/antithetic.
 golden_specs_v1.csv is the frozen output of the format-1 version of this script (see git history); format 1 is refused now.
 The specs carry ENGINE_VERSION, which must equal EngineVersion.Current (src/Assay.Compute/EngineVersion.cs): the C# tests
-build the same specs with the current version and run some of them. Version 3 since the Black-Scholes kernel's
-eleventh look (docs/pricing-black-scholes.md); 2 from its eighth look, 1 before that.
+build the same specs with the current version and run some of them. Version 4 since the Black-Scholes kernel's
+tail pair (eleventh look, docs/pricing-black-scholes.md); 3 for its region-2 pair, 2 from its eighth look, 1 before.
 Library: Python 3 standard library only (struct, hashlib).
 Rerun: /usr/bin/python3 tests/data/compute/generate_golden_specs.py  (writes golden_specs.csv next to this file)
 """
@@ -34,7 +34,7 @@ def domain_hash(tag, data):
     return hashlib.sha256(bytes([len(t)]) + t + data).hexdigest()
 
 TASK_SPEC, MC_INPUTS, PB_INPUTS = 0x0201, 0x0210, 0x0220
-ENGINE_VERSION = 3
+ENGINE_VERSION = 4
 
 # Monte Carlo inputs (format 2): GBM S=100 T=1 r=0.05 q=0.02 sigma=0.2; European call K=100; 10000 paths, 1 step,
 # no antithetic, 4096 paths per leaf.

@@ -16,7 +16,8 @@ namespace Assay.Pricing.Engines.Analytic;
 /// <para>
 /// m(u) − m(v) cancels when t is small against the scale on which m varies. Four regions keep the difference
 /// accurate (each is a predicate of the lane's own inputs):
-/// (1) u ≤ −4: a difference recursion on Laplace's continued fraction of the Mills ratio, with m(v) from erfcx;
+/// (1) u ≤ −4: a rational for the Mills ratio in 1/a² taken at both ends, its difference formed from divided
+/// differences (<see cref="MillsTailPair"/>);
 /// (2) t &lt; 0.42: one rational erfcx R = P/Q taken at both ends, with R(a) − R(b) formed from the divided differences
 /// of P and Q so that the nearly equal values are never subtracted (<see cref="MillsRationalPair"/>); it gives m(u),
 /// m(v) and the difference; (3) u ≤ 0: erfcx at u and v; (4) u &gt; 0: the textbook form low·Φ(u) − high·Φ(v) with
@@ -25,7 +26,7 @@ namespace Assay.Pricing.Engines.Analytic;
 /// </para>
 /// <para>
 /// Deep out of the money the price is e^(−v²/2) times moderate factors, so a relative error δ in v² costs
-/// v²·δ/2 in the price. For lanes with |v| &gt; 3 the kernel therefore carries s, h, v and v² as unevaluated
+/// v²·δ/2 in the price. For lanes with |v| &gt; 4 the kernel therefore carries s, h, v and v² as unevaluated
 /// double-double sums (Dekker's exact product, no FMA; other lanes use plain values) and folds the rounding residual of S/K into x. What remains is the
 /// rounding of x itself, which makes the relative error grow like ε·v² (about 1e-13 at prices of 1e-200·S).
 /// P is formed as (high·e^(−v²/4))·e^(−v²/4) so that it stays normal when φ(v) alone would be subnormal, and
@@ -38,10 +39,10 @@ namespace Assay.Pricing.Engines.Analytic;
 /// </remarks>
 internal static partial class BlackScholesKernel
 {
-    /// <summary>Region (1) starts where u = h' + t ≤ −ContinuedFractionStart.</summary>
-    internal const double ContinuedFractionStart = 4.0;
+    /// <summary>Region (1), the tail pair, starts where u = h' + t ≤ −TailStart.</summary>
+    internal const double TailStart = 4.0;
 
-    /// <summary>Region (2), the rational pair, is used for t = σ√T/2 below this (and u &gt; −<see cref="ContinuedFractionStart"/>).</summary>
+    /// <summary>Region (2), the rational pair, is used for t = σ√T/2 below this (and u &gt; −<see cref="TailStart"/>).</summary>
     internal const double RationalMaxHalfStdDev = 0.42;
 
     /// <summary>Lower clamp of s = σ√T, far below any meaningful input; keeps h finite.</summary>
@@ -57,7 +58,7 @@ internal static partial class BlackScholesKernel
     internal const double LowFromHighMaxLogMoneyness = 0.7;
 
     /// <summary>Lanes with |v| = |h| + t above this carry s, h, v and v² as double-doubles.</summary>
-    internal const double PlainMaxAbsV = 3.0;
+    internal const double PlainMaxAbsV = 4.0;
 
     private const double InvSqrt2 = 0.70710678118654752440;
     private const double SqrtHalfPi = 1.2533141373155002512;
@@ -110,7 +111,7 @@ internal static partial class BlackScholesKernel
         var x = (logQuotient + residual) + carry;
 
         // Plain s = σ√T, h = x/s and v² first. Where |v| ≤ PlainMaxAbsV the price's sensitivity to their
-        // rounding is small (relative error ≲ 2·v²·ε ≤ 4e-15), so those lanes keep them; the others take the
+        // rounding is small (relative error ≲ 2·v²·ε ≤ 7e-15), so those lanes keep them; the others take the
         // compensated values below, computed only when a lane of the vector needs them.
         var sqrtT = TLane.Sqrt(expiryYears);
         var halfInverseSqrtT = 0.5 / sqrtT;
@@ -136,20 +137,20 @@ internal static partial class BlackScholesKernel
         var u = hc + halfStdDev;
         v = hc - halfStdDev;
 
-        // Region flags (see remarks). Region 2 lanes take m(u), m(v) and D from the rational pair; the others m(v) from
-        // the table erfcx, and only lanes outside both region 2 and the continued fraction m(−|u|) from a second one.
+        // Region flags (see remarks). Regions 1 and 2 take m(u), m(v) and D from their rational pairs; regions 3 and 4
+        // take m(v) and m(−|u|) from the table erfcx.
         var uNonPositive = TLane.LessThanOrEqual(u, zero);
-        var inFraction = TLane.LessThanOrEqual(u, TLane.Constant(-ContinuedFractionStart));
-        var inRational = TLane.AndNot(TLane.LessThan(halfStdDev, TLane.Constant(RationalMaxHalfStdDev)), inFraction);
-        var inErfcxPair = TLane.AndNot(TLane.GreaterThanOrEqual(halfStdDev, TLane.Constant(RationalMaxHalfStdDev)), inFraction);
+        var inTail = TLane.LessThanOrEqual(u, TLane.Constant(-TailStart));
+        var inRational = TLane.AndNot(TLane.LessThan(halfStdDev, TLane.Constant(RationalMaxHalfStdDev)), inTail);
+        var inErfcxPair = TLane.AndNot(TLane.GreaterThanOrEqual(halfStdDev, TLane.Constant(RationalMaxHalfStdDev)), inTail);
         var inDirect = TLane.And(TLane.GreaterThan(u, zero), inErfcxPair);
 
         // Call order (the calls are independent, so no bit depends on it): the Gaussian, the rational pair, the rare
-        // table erfcx at v, the continued fraction, the rare second erfcx. Products that need no call are formed after the last one, so
+        // tail pair, the rare table erfcx pair. Products that need no call are formed after the last one, so
         // that they are not spilled across calls.
         var halfGaussian = TLane.Exp(vv * -0.25);
 
-        // Region 2: m(u), m(v) and their difference from one rational erfcx taken at both ends (no cancellation).
+        // Regions 1 and 2: m(u), m(v) and their difference from a rational taken at both ends (no cancellation).
         var millsU = zero;
         var millsV = zero;
         var pairDifference = zero;
@@ -158,21 +159,20 @@ internal static partial class BlackScholesKernel
             (millsU, millsV, pairDifference) = MillsRationalPair<TLane, TMask>(hc, halfStdDev);
         }
 
-        if (!TLane.All(inRational))
+        if (TLane.Any(inTail))
         {
-            millsV = TLane.Select(inRational, millsV, TLane.Erfcx(v * -InvSqrt2) * SqrtHalfPi);   // m(v)
+            var (tailU, tailV, tailDifference) = MillsTailPair<TLane, TMask>(-u, -v, halfStdDev);
+            millsU = TLane.Select(inTail, tailU, millsU);
+            millsV = TLane.Select(inTail, tailV, millsV);
+            pairDifference = TLane.Select(inTail, tailDifference, pairDifference);
         }
 
-        var fractionDifference = zero;
-        if (TLane.Any(inFraction))
-        {
-            fractionDifference = MillsDifferenceFraction<TLane, TMask>(-u, -v, halfStdDev);
-        }
-
+        // Regions 3 and 4: m(v) and m(−|u|) from the table erfcx.
         var millsUNeg = zero;
         if (TLane.Any(inErfcxPair))
         {
-            millsUNeg = TLane.Erfcx(TLane.Abs(u) * InvSqrt2) * SqrtHalfPi;         // m(−|u|)
+            millsV = TLane.Select(inErfcxPair, TLane.Erfcx(v * -InvSqrt2) * SqrtHalfPi, millsV);     // m(v)
+            millsUNeg = TLane.Erfcx(TLane.Abs(u) * InvSqrt2) * SqrtHalfPi;                           // m(−|u|)
         }
 
         // The smaller discounted value and the intrinsic value from e^(−|x|) − 1 = −|x|·g(|x|) where
@@ -190,9 +190,6 @@ internal static partial class BlackScholesKernel
         // (e.g. K = 1e76 with φ(v) = 1e-320); the residual of v² enters as e^(−b/2) = 1 − b/2.
         var p = (((high * halfGaussian) * (1.0 - (vvLo * 0.5))) * InvSqrt2Pi) * halfGaussian;
 
-        // m(u) where it is accurate on its own: region 2 lanes (the rational) and fraction lanes (m(v) + D, positives).
-        millsU = TLane.Select(inRational, millsU, millsV + fractionDifference);
-
         // lowCdfU = low·Φ(u) = P·m(u) and lowCdfMinusU = low·Φ(−u); the one with the smaller Φ is formed from P,
         // the other as its complement, so both stay accurate down to the underflow threshold (low·φ(u) = P).
         // Region 2 lanes: u ≤ t < 0.42, so low·Φ(−u) ≥ low·Φ(−0.42) and its complement loses at most a factor 2.
@@ -201,8 +198,7 @@ internal static partial class BlackScholesKernel
         var sumLowCdfU = p * millsU;
         var lowCdfU = TLane.Select(inErfcxPair, TLane.Select(uNonPositive, lowTail, low - lowTail), sumLowCdfU);
         var lowCdfMinusU = TLane.Select(inErfcxPair, TLane.Select(uNonPositive, low - lowTail, lowTail), low - sumLowCdfU);
-        var millsDifference = TLane.Select(
-            inFraction, fractionDifference, TLane.Select(inRational, pairDifference, millsUNeg - millsV));
+        var millsDifference = TLane.Select(inErfcxPair, millsUNeg - millsV, pairDifference);
 
         var outOfTheMoney = TLane.Select(TLane.Equal(p, zero), zero, p * millsDifference);
         if (TLane.Any(inDirect))
