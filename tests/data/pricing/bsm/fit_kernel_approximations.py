@@ -44,12 +44,14 @@ def fit_growth_ratio():
 HERE = os.path.dirname(os.path.abspath(__file__))
 INV_SQRT2 = 0.70710678118654752440
 SQRT_HALF_PI = 1.2533141373155002512
-SERIES_MAX_HALF_STD_DEV = 0.42  # region 2: t < 0.42 and u = h' + t > -4
+RATIONAL_MAX_HALF_STD_DEV = 0.42  # region 2: t < 0.42 and u = h' + t > -4
 
 
-def fit_erfcx_rational(n=8, m=8, lo=mpf('-0.3'), hi=mpf('3.45'), points=300, iterations=14):
+def lawson_rational_fit(f, n, m, lo, hi, points, iterations):
+    """(P, Q, error): an (n, m) rational P/Q with Q(0) = 1 fitted to f on [lo, hi] in relative error, by linearised
+    least squares at Chebyshev points with Lawson reweighting (Sanathanan-Koerner style); the best iterate is kept."""
     ys = [(lo + hi) / 2 + (hi - lo) / 2 * cos(pi * (i + mpf(0.5)) / points) for i in range(points)]
-    fs = [exp(y * y) * erfc(y) for y in ys]
+    fs = [f(y) for y in ys]
     w = [mpf(1)] * points
     q = [mpf(1)] + [mpf(0)] * m
 
@@ -69,7 +71,7 @@ def fit_erfcx_rational(n=8, m=8, lo=mpf('-0.3'), hi=mpf('3.45'), points=300, ite
         x, _ = qr_solve(matrix(rows), matrix(rhs))
         p = [x[j] for j in range(n + 1)]
         q = [mpf(1)] + [x[n + 1 + j] for j in range(m)]
-        errs = [(ev(p, y) / ev(q, y) - f) / f for y, f in zip(ys, fs)]
+        errs = [(ev(p, y) / ev(q, y) - fy) / fy for y, fy in zip(ys, fs)]
         e = max(fabs(v) for v in errs)
         if best is None or e < best[0]:
             best = (e, p, q)
@@ -77,8 +79,11 @@ def fit_erfcx_rational(n=8, m=8, lo=mpf('-0.3'), hi=mpf('3.45'), points=300, ite
         mean = sum(w) / points
         w = [v / mean for v in w]
     e, p, q = best
-    pd = [float(v) for v in p]
-    qd = [float(v) for v in q]
+    return [float(v) for v in p], [float(v) for v in q], e
+
+
+def fit_erfcx_rational(n=8, m=8, lo=mpf('-0.3'), hi=mpf('3.45'), points=300, iterations=14):
+    pd, qd, e = lawson_rational_fit(lambda y: exp(y * y) * erfc(y), n, m, lo, hi, points, iterations)
     print(f"erfcx(y) ~ P(y)/Q(y) on [{float(lo)}, {float(hi)}], lowest degree first")
     print("  P", [repr(v) for v in pd])
     print("  Q", [repr(v) for v in qd])
@@ -125,7 +130,7 @@ def mills_rational_pair(pd, qd, hc, t):
 def region_two_point(rng, i):
     """A seeded (h', t) of region 2, with t spread over decades (small t is where m(u) - m(v) cancels)."""
     while True:
-        t = max(SERIES_MAX_HALF_STD_DEV * rng.random() ** (1 + 2 * (i % 3)), 1e-9)
+        t = max(RATIONAL_MAX_HALF_STD_DEV * rng.random() ** (1 + 2 * (i % 3)), 1e-9)
         t = min(t, 0.41999999999999998)
         hc = -(rng.random() * (4.0 + t))
         if hc + t > -4.0:
@@ -173,38 +178,7 @@ def tail_h(w):
 
 def fit_tail_rational(n=7, points=200, iterations=14):
     mp.dps = 90  # the monomial basis on [0, 1/16] is badly conditioned at degree 7
-    lo, hi = mpf(0), mpf(1) / 16
-    ws = [(lo + hi) / 2 + (hi - lo) / 2 * cos(pi * (i + mpf(0.5)) / points) for i in range(points)]
-    fs = [tail_h(w) for w in ws]
-    weights = [mpf(1)] * points
-    q = [mpf(1)] + [mpf(0)] * n
-
-    def ev(c, y):
-        r = mpf(0)
-        for a in reversed(c):
-            r = r * y + a
-        return r
-
-    best = None
-    for _ in range(iterations):
-        rows, rhs = [], []
-        for i, w in enumerate(ws):
-            s = weights[i] / (fs[i] * ev(q, w))
-            rows.append([s * w ** j for j in range(n + 1)] + [-s * fs[i] * w ** j for j in range(1, n + 1)])
-            rhs.append(s * fs[i])
-        x, _ = qr_solve(matrix(rows), matrix(rhs))
-        p = [x[j] for j in range(n + 1)]
-        q = [mpf(1)] + [x[n + 1 + j] for j in range(n)]
-        errs = [(ev(p, w) / ev(q, w) - f) / f for w, f in zip(ws, fs)]
-        e = max(fabs(v) for v in errs)
-        if best is None or e < best[0]:
-            best = (e, p, q)
-        weights = [weights[i] * fabs(errs[i]) ** 0.5 for i in range(points)]
-        mean = sum(weights) / points
-        weights = [v / mean for v in weights]
-    e, p, q = best
-    pd = [float(v) for v in p]
-    qd = [float(v) for v in q]
+    pd, qd, e = lawson_rational_fit(tail_h, n, n, mpf(0), mpf(1) / 16, points, iterations)
     print("Tail: H(w) = (1 - a*R(a))/w, w = 1/a^2, ~ P(w)/Q(w) on [0, 1/16], lowest degree first")
     print("  P", [repr(v) for v in pd])
     print("  Q", [repr(v) for v in qd])
