@@ -141,6 +141,17 @@ def mills(z):
     return ncdf(z) / npdf(z)
 
 
+def write_mills_table(name, rows):
+    """Columns: h' and t (the kernel's inputs), then m(u), m(v) and D = m(u) - m(v) for u = h' + t, v = h' - t,
+    m = Phi/phi, from mpmath at the current precision rounded to double (repr, round-trip)."""
+    with open(os.path.join(HERE, name), "w", encoding="ascii") as f:
+        f.write("h,t,mills_u,mills_v,difference\n")
+        for hc, t in rows:
+            z, tt = mpf(hc), mpf(t)
+            ref_u, ref_v = mills(z + tt), mills(z - tt)
+            f.write(f"{hc!r},{t!r},{float(ref_u)!r},{float(ref_v)!r},{float(ref_u - ref_v)!r}\n")
+
+
 def check_pair(pd, qd):
     mp.dps = 40
     rng = random.Random(20261122)
@@ -159,14 +170,7 @@ def check_pair(pd, qd):
     rows = [(-0.0, 1e-9), (-4.0 + 1e-9 - 0.41999999999999998 + 1e-6, 0.41999999999999998), (0.0, 0.41999999999999998)]
     while len(rows) < 2000:
         rows.append(region_two_point(rng, len(rows)))
-    # Columns: h' and t (the kernel's inputs), then m(u), m(v) and D = m(u) - m(v) for u = h' + t, v = h' - t,
-    # m = Phi/phi, from mpmath at 40 digits rounded to double (repr, round-trip).
-    with open(os.path.join(HERE, "mpmath_mills_pair.csv"), "w", encoding="ascii") as f:
-        f.write("h,t,mills_u,mills_v,difference\n")
-        for hc, t in rows:
-            z, tt = mpf(hc), mpf(t)
-            ref_u, ref_v = mills(z + tt), mills(z - tt)
-            f.write(f"{hc!r},{t!r},{float(ref_u)!r},{float(ref_v)!r},{float(ref_u - ref_v)!r}\n")
+    write_mills_table("mpmath_mills_pair.csv", rows)
     mp.dps = 50
 
 
@@ -250,13 +254,7 @@ def check_tail(pd, qd):
     rows = [(-4.0 - 1e-9, 1e-9), (-4.0 - 10.0, 10.0), (-40.0, 1e-9)]
     while len(rows) < 2000:
         rows.append(tail_point(rng))
-    # Columns as in mpmath_mills_pair.csv; here u = h' + t <= -4.
-    with open(os.path.join(HERE, "mpmath_mills_tail.csv"), "w", encoding="ascii") as f:
-        f.write("h,t,mills_u,mills_v,difference\n")
-        for hc, t in rows:
-            z, tt = mpf(hc), mpf(t)
-            ref_u, ref_v = mills(z + tt), mills(z - tt)
-            f.write(f"{hc!r},{t!r},{float(ref_u)!r},{float(ref_v)!r},{float(ref_u - ref_v)!r}\n")
+    write_mills_table("mpmath_mills_tail.csv", rows)
     mp.dps = 50
 
 
