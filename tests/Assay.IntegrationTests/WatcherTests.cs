@@ -23,11 +23,15 @@ public sealed class WatcherTests
         var (spec, agreed) = await TestTasks.AgreeOnTheColludersRootAsync(net, Positions, ct);
         Assert.NotEqual(TestTasks.HonestRoot(spec), agreed.AgreedRoot);
         var liars = agreed.Assignments.Select(a => a.Node).ToArray();
+
+        // Wait on this task's assignments, not on the liars' fault counts: when the first attempt's spot check opened
+        // the falsified leaf (probability 1/64), the liars already carry a fault from that attempt before the watcher
+        // has challenged this one.
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            var nodes = await Task.WhenAll(liars.Select(l => net.Client.GetNodeAsync(Proofs.Signatures.Address.Parse(l), ct)));
-            if (nodes.All(n => n is { TotalFaults: > 0 }))
+            var view = await net.Client.GetTaskAsync(Hash(agreed.TaskId), ct);
+            if (view!.Assignments.Where(a => liars.Contains(a.Node)).All(a => a.Status == "slashed_wrong"))
             {
                 break;
             }
