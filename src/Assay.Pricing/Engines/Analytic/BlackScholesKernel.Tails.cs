@@ -54,8 +54,9 @@ internal static partial class BlackScholesKernel
             w1, w2, TailP0, TailP1, TailP2, TailP3, TailP4, TailP5, TailP6, TailP7);
         var (q1, qDifference) = HornerAndDifference<TLane, TMask>(
             w1, w2, TailQ0, TailQ1, TailQ2, TailQ3, TailQ4, TailQ5, TailQ6, TailQ7);
-        var p2 = Horner<TLane, TMask>(w2, TailP0, TailP1, TailP2, TailP3, TailP4, TailP5, TailP6, TailP7);
-        var q2 = Horner<TLane, TMask>(w2, TailQ0, TailQ1, TailQ2, TailQ3, TailQ4, TailQ5, TailQ6, TailQ7);
+        // The values at w2 by the same Horner chain (their divided-difference half is not needed; rare path).
+        var p2 = HornerAndDifference<TLane, TMask>(w2, w2, TailP0, TailP1, TailP2, TailP3, TailP4, TailP5, TailP6, TailP7).Value;
+        var q2 = HornerAndDifference<TLane, TMask>(w2, w2, TailQ0, TailQ1, TailQ2, TailQ3, TailQ4, TailQ5, TailQ6, TailQ7).Value;
         var hDifference = ((pDifference * q1) - (p1 * qDifference)) / (q1 * q2);
         var h2 = p2 / q2;
         var g1 = 1.0 - (w1 * (p1 / q1));
@@ -86,22 +87,6 @@ internal static partial class BlackScholesKernel
         d = r2 + (w2 * d);
         d = r1 + (w2 * d);
         return (r0, d);
-    }
-
-    /// <summary>c(w) by Horner (degree 7).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TLane Horner<TLane, TMask>(
-        TLane w, double c0, double c1, double c2, double c3, double c4, double c5, double c6, double c7)
-        where TLane : unmanaged, ILane<TLane, TMask>
-        where TMask : unmanaged
-    {
-        var r = c6 + (w * c7);
-        r = c5 + (w * r);
-        r = c4 + (w * r);
-        r = c3 + (w * r);
-        r = c2 + (w * r);
-        r = c1 + (w * r);
-        return c0 + (w * r);
     }
 
     /// <summary>s = σ√T and h = x/s with their rounding compensated, and v² = (−|h| − s/2)² as a double-double.</summary>
